@@ -1,0 +1,68 @@
+import type { CollectionConfig } from 'payload'
+
+import { admins, publishedOrStaff, staffButOnlyEditorsPublish } from '@/access'
+import { slugField } from '@/fields/slug'
+import { rememberDraftArg } from '@/workflow/draftArg'
+import { preventContributorPublish } from '@/workflow/preventContributorPublish'
+
+export const AGENCY_KINDS = [
+  { label: 'Ministry', value: 'ministry' },
+  { label: 'State service', value: 'state-service' },
+  { label: 'Structural unit', value: 'structural-unit' },
+  { label: 'International organisation', value: 'international-organisation' },
+  { label: 'Media outlet', value: 'media-outlet' },
+] as const
+
+export const Agencies: CollectionConfig = {
+  slug: 'agencies',
+  access: {
+    create: staffButOnlyEditorsPublish,
+    read: publishedOrStaff,
+    readVersions: staffButOnlyEditorsPublish,
+    update: staffButOnlyEditorsPublish,
+    delete: admins,
+  },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'shortName', 'kind', 'parent', '_status'],
+    group: 'Directory',
+  },
+  fields: [
+    { name: 'name', type: 'text', localized: true, required: true, maxLength: 200 },
+    { name: 'shortName', type: 'text', localized: true, maxLength: 20, admin: { description: 'e.g. MIA, SMS' } },
+    slugField({ from: 'name', localized: false }),
+    { name: 'kind', type: 'select', required: true, options: [...AGENCY_KINDS], index: true },
+    {
+      name: 'parent',
+      type: 'relationship',
+      relationTo: 'agencies',
+      admin: { description: 'For a structural unit: the ministry it belongs to.' },
+      filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+    },
+    {
+      name: 'website',
+      type: 'text',
+      validate: (value: unknown) =>
+        value == null || value === '' || /^https?:\/\/[^\s]+$/i.test(String(value)) || 'A website must start with http:// or https://',
+    },
+    { name: 'logo', type: 'upload', relationTo: 'media' },
+    { name: 'description', type: 'textarea', localized: true },
+    {
+      name: 'contacts',
+      type: 'group',
+      fields: [
+        { name: 'address', type: 'textarea', localized: true },
+        { name: 'phone', type: 'text' },
+        { name: 'email', type: 'email' },
+      ],
+    },
+  ],
+  hooks: {
+    beforeOperation: [rememberDraftArg],
+    beforeChange: [preventContributorPublish],
+  },
+  versions: {
+    drafts: { autosave: { interval: 2000 } },
+    maxPerDoc: 50,
+  },
+}

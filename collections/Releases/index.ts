@@ -1,0 +1,48 @@
+import type { CollectionConfig } from 'payload'
+
+import { admins, publishedOrStaff, staff, staffButOnlyEditorsPublish } from '@/access'
+import { rememberDraftArg } from '@/workflow/draftArg'
+
+import { changes, content, importSource, relations, releaseSlug, withdrawal, workflow } from './fields'
+import { enforceWorkflow } from './hooks/enforceWorkflow'
+
+export const Releases: CollectionConfig = {
+  slug: 'releases',
+  access: {
+    create: staffButOnlyEditorsPublish,
+    read: publishedOrStaff,
+    readVersions: staff,
+    update: staffButOnlyEditorsPublish,
+    delete: admins,
+  },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'type', 'publishedAt', 'workflow.state', '_status'],
+    listSearchableFields: ['title', 'lead'],
+    group: 'Content',
+  },
+  fields: [
+    {
+      type: 'tabs',
+      tabs: [
+        { label: 'Content', fields: content },
+        { label: 'Agencies, people, images', fields: relations },
+        { label: 'Changes and withdrawal', fields: [...changes, withdrawal] },
+      ],
+    },
+    releaseSlug,
+    workflow,
+    importSource,
+  ],
+  hooks: {
+    beforeOperation: [rememberDraftArg],
+    beforeChange: [enforceWorkflow],
+  },
+  versions: {
+    drafts: {
+      autosave: { interval: 2000 },
+      schedulePublish: true,
+    },
+    maxPerDoc: 100,
+  },
+}

@@ -1,0 +1,40 @@
+import type { CollectionConfig } from 'payload'
+
+import { admins, adminsField, adminsOrSelf, ROLES } from '@/access'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  access: {
+    admin: ({ req }) => Boolean(req.user),
+    create: admins,
+    read: adminsOrSelf,
+    update: adminsOrSelf,
+    delete: admins,
+    unlock: admins,
+  },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'roles'],
+    group: 'Administration',
+  },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+    forgotPassword: { expiration: 60 * 60 * 1000 },
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 120 },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['contributor'],
+      options: ROLES.map((role) => ({ label: role[0]!.toUpperCase() + role.slice(1), value: role })),
+      saveToJWT: true,
+      access: { create: adminsField, update: adminsField },
+      admin: { description: 'Contributors write and submit; editors review and publish; admins manage users and delete.' },
+    },
+  ],
+}

@@ -1,0 +1,66 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { az } from '@payloadcms/translations/languages/az'
+import { en } from '@payloadcms/translations/languages/en'
+import { ru } from '@payloadcms/translations/languages/ru'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Agencies } from './collections/Agencies'
+import { Galleries } from './collections/Galleries'
+import { Media } from './collections/Media'
+import { Officials } from './collections/Officials'
+import { Releases } from './collections/Releases'
+import { Users } from './collections/Users'
+import { databaseAdapter } from './src/config/database'
+import { payloadSecret, serverURL } from './src/config/env'
+import { DEFAULT_LOCALE, LOCALES } from './src/fields/localizedName'
+import { withScheduleChecks } from './src/workflow/scheduling'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL: serverURL(),
+  secret: payloadSecret(),
+  db: databaseAdapter(),
+  editor: lexicalEditor(),
+  sharp,
+  telemetry: false,
+  collections: [Releases, Officials, Agencies, Galleries, Media, Users],
+  localization: {
+    locales: LOCALES.map(({ code, label }) => ({ code, label })),
+    defaultLocale: DEFAULT_LOCALE,
+    fallback: true,
+  },
+  i18n: {
+    supportedLanguages: { az, en, ru },
+    fallbackLanguage: 'en',
+  },
+  admin: {
+    user: Users.slug,
+    // Payload's built-in avatar: no request to Gravatar or any other third-party host.
+    avatar: 'default',
+    timezones: {
+      supportedTimezones: [{ label: 'Baku (UTC+04:00)', value: 'Asia/Baku' }],
+      defaultTimezone: 'Asia/Baku',
+    },
+    meta: { titleSuffix: ' · Press Office CMS' },
+    importMap: { baseDir: dirname },
+  },
+  jobs: {
+    // Scheduled publishing runs inside the app process: nothing external to set up.
+    autoRun: [{ cron: '* * * * * *', limit: 20, queue: 'default' }],
+    shouldAutoRun: () => process.env.DISABLE_JOB_AUTORUN !== 'true',
+    jobsCollectionOverrides: withScheduleChecks,
+    // The schedule checks above are hooks on the jobs collection.
+    runHooks: true,
+  },
+  typescript: {
+    outputFile: path.resolve(dirname, 'src/payload-types.ts'),
+  },
+  graphQL: {
+    schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
+  },
+})

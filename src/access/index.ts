@@ -1,0 +1,46 @@
+/**
+ * Access predicates shared by every collection. Each is a small named function so a collection's
+ * `access` block reads as a sentence. Workflow rules that need the document's history live in
+ * `src/workflow/`, not here.
+ */
+import type { Access, FieldAccess, Where } from 'payload'
+
+import { isAdminUser, isEditorUser, isStaffUser, type UserLike } from './roles'
+
+export * from './roles'
+
+const userOf = (req: { user?: unknown }): UserLike => req.user as UserLike
+
+export const anyone: Access = () => true
+export const nobody: Access = () => false
+export const staff: Access = ({ req }) => isStaffUser(userOf(req))
+export const editors: Access = ({ req }) => isEditorUser(userOf(req))
+export const admins: Access = ({ req }) => isAdminUser(userOf(req))
+
+const publishedOnly: Where = { _status: { equals: 'published' } }
+
+/** Staff read everything (drafts included); everyone else reads published documents only. */
+export const publishedOrStaff: Access = ({ req }) => (isStaffUser(userOf(req)) ? true : publishedOnly)
+
+/**
+ * Staff may write; only editors and admins may write a published status. Payload asks this with
+ * `data._status = 'published'` to decide whether to offer Publish and Schedule in the admin.
+ */
+export const staffButOnlyEditorsPublish: Access = ({ req, data }) => {
+  const user = userOf(req)
+  if (!isStaffUser(user)) return false
+  if ((data as { _status?: string } | undefined)?._status === 'published') return isEditorUser(user)
+  return true
+}
+
+/** Users: admins see and manage everyone; a staff member sees and edits only themself. */
+export const adminsOrSelf: Access = ({ req }) => {
+  const user = userOf(req)
+  if (!user) return false
+  if (isAdminUser(user)) return true
+  return { id: { equals: user.id } }
+}
+
+export const adminsField: FieldAccess = ({ req }) => isAdminUser(userOf(req))
+export const staffField: FieldAccess = ({ req }) => isStaffUser(userOf(req))
+export const editorsField: FieldAccess = ({ req }) => isEditorUser(userOf(req))

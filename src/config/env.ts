@@ -1,0 +1,53 @@
+/**
+ * Reads and checks the environment once. Production refuses to start on a missing or weak secret
+ * with one readable line (see `ConfigError`), never a stack trace.
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ConfigError'
+  }
+}
+
+export const isProduction = (): boolean => process.env.NODE_ENV === 'production'
+
+const DEV_SECRET = 'dev-only-insecure-secret-change-me-0123456789'
+export const MIN_SECRET_LENGTH = 32
+
+export function payloadSecret(): string {
+  const secret = process.env.PAYLOAD_SECRET
+  if (secret && secret.length >= MIN_SECRET_LENGTH) return secret
+  if (isProduction() && !isBuildPhase()) {
+    throw new ConfigError(
+      secret
+        ? `PAYLOAD_SECRET is too short (${secret.length} characters; at least ${MIN_SECRET_LENGTH} are needed). Generate one with: openssl rand -hex 32`
+        : 'PAYLOAD_SECRET is not set. Production needs a secret of at least 32 characters: openssl rand -hex 32',
+    )
+  }
+  return secret || DEV_SECRET
+}
+
+/** `next build` evaluates the config with NODE_ENV=production but serves nothing. */
+export const isBuildPhase = (): boolean => process.env.NEXT_PHASE === 'phase-production-build'
+
+export type DatabaseTarget = { kind: 'mongodb'; url: string } | { kind: 'sqlite'; url: string; file: string }
+
+export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  const uri = env.DATABASE_URI?.trim()
+  if (uri && /^mongodb(\+srv)?:\/\//.test(uri)) return { kind: 'mongodb', url: uri }
+  if (uri && !uri.startsWith('file:')) {
+    throw new ConfigError(`DATABASE_URI must be mongodb://…, mongodb+srv://… or file:…; got "${uri.split(':')[0]}:…"`)
+  }
+  const file = uri ? uri.slice('file:'.length) : path.join(projectRoot, 'data', 'press-office.db')
+  const absolute = path.isAbsolute(file) ? file : path.join(projectRoot, file)
+  return { kind: 'sqlite', url: `file:${absolute}`, file: absolute }
+}
+
+export function serverURL(): string {
+  return (process.env.SITE_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '')
+}

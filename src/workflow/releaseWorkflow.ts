@@ -1,0 +1,259 @@
+/**
+ * The release review workflow ("second pair of eyes", after GOV.UK), in one place.
+ *
+ * Every write to a release — admin, REST, GraphQL, local API, scheduled-publish job — passes through
+ * `applyReleaseWorkflow`, called from the collection's beforeChange hook. It works out what the
+ * write is trying to do (save a draft, submit, publish, unpublish, withdraw, confirm a review), checks
+ * that the person may do it, and returns the workflow fields the server sets. Anything refused throws
+ * a `WorkflowError` whose message is shown as is in the admin and the API (HTTP 403).
+ *
+ * States: draft → in_review → (scheduled →) published ⇄ withdrawn. Payload's own `_status`
+ * (draft/published) says what the public sees; `workflow.state` says where the release is in review.
+ */
+import { APIError } from 'payload'
+
+import { isEditorUser, isStaffUser, type UserLike } from '@/access/roles'
+
+export const WORKFLOW_STATES = ['draft', 'in_review', 'scheduled', 'published', 'withdrawn'] as const
+export type WorkflowState = (typeof WORKFLOW_STATES)[number]
+export const UPDATE_TYPES = ['minor', 'major'] as const
+export type UpdateType = (typeof UPDATE_TYPES)[number]
+
+type Id = string | number
+type Rel = Id | { id: Id } | null | undefined
+
+export interface ForcePublishRecord {
+  reason?: string | null
+  by?: Rel
+  at?: string | null
+  reviewedBy?: Rel
+  reviewedAt?: string | null
+}
+
+export interface WorkflowFields {
+  state?: WorkflowState | null
+  submittedBy?: Rel
+  submittedAt?: string | null
+  reviewedBy?: Rel
+  firstPublishedAt?: string | null
+  scheduledFor?: string | null
+  forcePublishReason?: string | null
+  confirmForceReview?: boolean | null
+  forcePublished?: ForcePublishRecord | null
+}
+
+export interface ChangeNote {
+  date: string
+  note: string
+  id?: string | null
+}
+
+/** The part of a release the workflow reads and writes. */
+export interface ReleaseWorkflowData {
+  _status?: 'draft' | 'published' | null
+  publishedAt?: string | null
+  workflow?: WorkflowFields | null
+  updateType?: UpdateType | null
+  changeNote?: string | null
+  changeHistory?: ChangeNote[] | null
+  withdrawal?: { withdrawn?: boolean | null; withdrawnAt?: string | null; explanation?: string | null } | null
+}
+
+export class WorkflowError extends APIError {
+  constructor(message: string) {
+    super(message, 403, undefined, true)
+    this.name = 'WorkflowError'
+  }
+}
+
+export interface WorkflowInput {
+  /** The release as it was (latest version), or null when it is being created. */
+  previous: ReleaseWorkflowData | null
+  /** What the write sends. */
+  incoming: ReleaseWorkflowData
+  /** The person writing; null for trusted server code (seed, migrations). */
+  user: UserLike
+  /** True when Payload saves this as a draft version (the public copy is untouched). */
+  isDraftSave: boolean
+  /** True when the public copy of this release is currently published. */
+  publicCopyIsPublished: boolean
+  now: Date
+}
+
+export type WorkflowIntent = 'create' | 'save-draft' | 'publish' | 'unpublish'
+
+const idOf = (rel: Rel): Id | null => (rel == null ? null : typeof rel === 'object' ? rel.id : rel)
+const sameUser = (a: Rel, b: Rel): boolean => idOf(a) != null && String(idOf(a)) === String(idOf(b))
+const filled = (text: string | null | undefined): text is string => typeof text === 'string' && text.trim().length > 0
+
+export function intentOf({ previous, incoming, isDraftSave, publicCopyIsPublished }: WorkflowInput): WorkflowIntent {
+  const nextStatus = incoming._status ?? previous?._status ?? 'draft'
+  if (nextStatus === 'published' && !isDraftSave) return 'publish'
+  if (previous && !isDraftSave && publicCopyIsPublished) return 'unpublish'
+  return previous ? 'save-draft' : 'create'
+}
+
+/** Returns the workflow-owned fields to write; throws WorkflowError when the write is not allowed. */
+export function applyReleaseWorkflow(input: WorkflowInput): ReleaseWorkflowData {
+  const { previous, incoming, user, now } = input
+  const trusted = user == null
+  if (!trusted && !isStaffUser(user)) throw new WorkflowError('Only press office staff can change releases.')
+
+  const before: WorkflowFields = previous?.workflow ?? {}
+  const asked: WorkflowFields = incoming.workflow ?? {}
+  // Server-owned fields start from what was stored; what a client sends for them is ignored.
+  const workflow: WorkflowFields = {
+    state: before.state ?? 'draft',
+    submittedBy: idOf(before.submittedBy),
+    submittedAt: before.submittedAt ?? null,
+    reviewedBy: idOf(before.reviewedBy),
+    firstPublishedAt: before.firstPublishedAt ?? null,
+    scheduledFor: before.scheduledFor ?? null,
+    forcePublished: before.forcePublished ?? null,
+    forcePublishReason: null,
+    confirmForceReview: false,
+  }
+  if (trusted && incoming.workflow) Object.assign(workflow, stripInputs(incoming.workflow))
+  const result: ReleaseWorkflowData = { workflow }
+
+  const withdrawal = { ...(previous?.withdrawal ?? {}), ...(incoming.withdrawal ?? {}) }
+  const withdrawing = Boolean(withdrawal.withdrawn) && !previous?.withdrawal?.withdrawn
+  const reviewingForcePublish = Boolean(asked.confirmForceReview)
+
+  if (reviewingForcePublish) confirmForcePublishReview(workflow, user, now)
+
+  const intent = intentOf(input)
+  switch (intent) {
+    case 'create':
+    case 'save-draft':
+      moveBetweenDraftAndReview(workflow, asked.state, user, now, before)
+      break
+    case 'unpublish':
+      if (!trusted && !isEditorUser(user)) throw new WorkflowError('Only an editor can unpublish a release.')
+      workflow.state = 'draft'
+      workflow.scheduledFor = null
+      break
+    case 'publish': {
+      if (!trusted) {
+        if (!isEditorUser(user)) {
+          throw new WorkflowError(
+            'Contributors cannot publish. Set “Review status” to “Submitted for review” and save: an editor will publish it.',
+          )
+        }
+        const forceReason = asked.forcePublishReason
+        const secondPairOfEyes = withdrawing || reviewingForcePublish || hasIndependentReview(before, user)
+        if (!secondPairOfEyes) {
+          if (!filled(forceReason)) throw new WorkflowError(whyReviewIsMissing(before, user))
+          workflow.forcePublished = { reason: forceReason.trim(), by: idOf(user!.id), at: now.toISOString(), reviewedBy: null, reviewedAt: null }
+        }
+        if (workflow.firstPublishedAt && !withdrawing) Object.assign(result, recordChange(incoming, previous, now))
+      }
+      workflow.state = withdrawal.withdrawn ? 'withdrawn' : 'published'
+      workflow.reviewedBy = trusted ? workflow.reviewedBy : idOf(user!.id)
+      workflow.submittedBy = null
+      workflow.submittedAt = null
+      workflow.scheduledFor = null
+      workflow.firstPublishedAt ??= now.toISOString()
+      if (!incoming.publishedAt && !previous?.publishedAt) result.publishedAt = now.toISOString()
+      result.updateType = null
+      result.changeNote = null
+      if (withdrawing) {
+        if (!filled(withdrawal.explanation)) {
+          throw new WorkflowError('A withdrawn release needs a public explanation of why it was withdrawn.')
+        }
+        result.withdrawal = { ...withdrawal, withdrawnAt: withdrawal.withdrawnAt ?? now.toISOString() }
+      }
+      break
+    }
+  }
+  return result
+}
+
+/** A contributor or editor submits; the submitter or an editor takes it back to draft. */
+function moveBetweenDraftAndReview(
+  workflow: WorkflowFields,
+  askedState: WorkflowState | null | undefined,
+  user: UserLike,
+  now: Date,
+  before: WorkflowFields,
+): void {
+  if (!askedState || askedState === workflow.state) return
+  if (askedState === 'in_review') {
+    workflow.state = 'in_review'
+    workflow.submittedBy = user ? idOf(user.id) : workflow.submittedBy
+    workflow.submittedAt = now.toISOString()
+    return
+  }
+  if (askedState === 'draft') {
+    const mayReturn = user == null || isEditorUser(user) || sameUser(before.submittedBy, user.id)
+    if (!mayReturn) throw new WorkflowError('Only the person who submitted this release or an editor can take it back to draft.')
+    workflow.state = 'draft'
+    workflow.submittedBy = null
+    workflow.submittedAt = null
+    return
+  }
+  if (user == null) {
+    workflow.state = askedState
+    return
+  }
+  throw new WorkflowError(
+    `“${askedState}” is reached by publishing, scheduling or withdrawing, not by setting the review status by hand.`,
+  )
+}
+
+/** Submitted (or scheduled) by someone else: the publishing editor is the second pair of eyes. */
+export function hasIndependentReview(before: WorkflowFields, user: UserLike): boolean {
+  const waiting = before.state === 'in_review' || before.state === 'scheduled'
+  return waiting && before.submittedBy != null && !sameUser(before.submittedBy, user?.id)
+}
+
+function whyReviewIsMissing(before: WorkflowFields, user: UserLike): string {
+  if ((before.state === 'in_review' || before.state === 'scheduled') && sameUser(before.submittedBy, user?.id)) {
+    return 'You submitted this release yourself: another editor must publish it, or give a reason to publish without review.'
+  }
+  return 'This release has not been submitted for review. Submit it for another editor to publish, or give a reason to publish without review.'
+}
+
+/** A second editor signs off a release that was force-published. */
+function confirmForcePublishReview(workflow: WorkflowFields, user: UserLike, now: Date): void {
+  const record = workflow.forcePublished
+  if (!record?.by) throw new WorkflowError('There is no publish-without-review to confirm on this release.')
+  if (record.reviewedAt) return
+  if (user && !isEditorUser(user)) throw new WorkflowError('Only an editor can review a release published without review.')
+  if (user && sameUser(record.by, user.id)) {
+    throw new WorkflowError('You published this release without review: a second editor must review it.')
+  }
+  workflow.forcePublished = { ...record, reviewedBy: user ? idOf(user.id) : null, reviewedAt: now.toISOString() }
+}
+
+/** Re-publishing a published release: a minor fix needs nothing; a major change needs a public note. */
+function recordChange(incoming: ReleaseWorkflowData, previous: ReleaseWorkflowData | null, now: Date): ReleaseWorkflowData {
+  const updateType = incoming.updateType ?? previous?.updateType
+  if (updateType !== 'minor' && updateType !== 'major') {
+    throw new WorkflowError('This release is already published: choose whether this is a minor or a major change.')
+  }
+  if (updateType === 'minor') return {}
+  const note = incoming.changeNote ?? previous?.changeNote
+  if (!filled(note)) {
+    throw new WorkflowError('A major change to a published release needs a change note, which readers will see.')
+  }
+  const history = incoming.changeHistory ?? previous?.changeHistory ?? []
+  return { changeHistory: [...history.map(({ id, date, note: text }) => ({ id, date, note: text })), { date: now.toISOString(), note: note.trim() }] }
+}
+
+function stripInputs(fields: WorkflowFields): WorkflowFields {
+  const { forcePublishReason: _reason, confirmForceReview: _confirm, ...stored } = fields
+  return Object.fromEntries(Object.entries(stored).filter(([, value]) => value !== undefined))
+}
+
+/**
+ * Checks made when an editor schedules a publish, so a refused schedule is refused at once rather
+ * than when the job fires. The job itself publishes through `applyReleaseWorkflow` as the same user.
+ */
+export function assertMaySchedule(release: ReleaseWorkflowData, user: UserLike): void {
+  if (user == null) return
+  if (!isEditorUser(user)) throw new WorkflowError('Only an editor can schedule a release.')
+  const before = release.workflow ?? {}
+  if (!hasIndependentReview(before, user)) throw new WorkflowError(whyReviewIsMissing(before, user).replace('publish it', 'schedule it'))
+  if (before.firstPublishedAt) recordChange(release, null, new Date())
+}
