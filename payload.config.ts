@@ -17,7 +17,6 @@ import { Users } from './collections/Users'
 import { databaseAdapter } from './src/config/database'
 import { payloadSecret, serverURL } from './src/config/env'
 import { DEFAULT_LOCALE, LOCALES } from './src/fields/localizedName'
-import { withScheduleChecks } from './src/workflow/scheduling'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -53,9 +52,6 @@ export default buildConfig({
     // Scheduled publishing runs inside the app process: nothing external to set up.
     autoRun: [{ cron: '* * * * * *', limit: 20, queue: 'default' }],
     shouldAutoRun: () => process.env.DISABLE_JOB_AUTORUN !== 'true',
-    jobsCollectionOverrides: withScheduleChecks,
-    // The schedule checks above are hooks on the jobs collection.
-    runHooks: true,
   },
   typescript: {
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),

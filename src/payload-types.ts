@@ -171,12 +171,11 @@ export interface Release {
     /**
      * Choose “Submitted for review” and save to send this release to an editor.
      */
-    state?: ('draft' | 'in_review' | 'scheduled' | 'published' | 'withdrawn') | null;
+    state?: ('draft' | 'in_review' | 'published' | 'withdrawn') | null;
     submittedBy?: (string | null) | User;
     submittedAt?: string | null;
     reviewedBy?: (string | null) | User;
     firstPublishedAt?: string | null;
-    scheduledFor?: string | null;
     /**
      * Editors only, for urgent items. Recorded and shown until a second editor reviews it.
      */
@@ -644,7 +643,6 @@ export interface ReleasesSelect<T extends boolean = true> {
         submittedAt?: T;
         reviewedBy?: T;
         firstPublishedAt?: T;
-        scheduledFor?: T;
         forcePublishReason?: T;
         forcePublished?:
           | T

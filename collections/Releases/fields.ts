@@ -112,7 +112,6 @@ export const withdrawal: Field = {
 const stateLabels: Record<(typeof WORKFLOW_STATES)[number], string> = {
   draft: 'Draft',
   in_review: 'Submitted for review',
-  scheduled: 'Scheduled',
   published: 'Published',
   withdrawn: 'Withdrawn',
 }
@@ -136,7 +135,6 @@ export const workflow: Field = {
     { name: 'submittedAt', type: 'date', admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'reviewedBy', label: 'Published by', type: 'relationship', relationTo: 'users', admin: readOnly },
     { name: 'firstPublishedAt', type: 'date', admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'scheduledFor', type: 'date', admin: { ...readOnly, condition: (_, sibling) => Boolean(sibling?.scheduledFor) } },
     {
       name: 'forcePublishReason',
       label: 'Publish without review: reason',

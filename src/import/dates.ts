@@ -70,7 +70,7 @@ const ORDINAL = '(?:st|nd|rd|th)?'
 const YEAR = '(\\d{4})(?:-?(?:ci|cı|cu|cü)(?:\\s+il)?|\\s*(?:года|г\\.?))?'
 const NOT_A_WORD_CONTINUATION = '(?![\\p{L}\\d])'
 
-/** Date shapes, each anchored at the start of the string; groups: year, month, day (named per shape). */
+/** Date shapes, each anchored at the start of the string, with a reader for its capture groups. */
 const DATE_SHAPES: ReadonlyArray<{ pattern: RegExp; read: (m: RegExpExecArray) => CalendarParts }> = [
   {
     // ISO 8601: 2025-01-24, optionally with a time

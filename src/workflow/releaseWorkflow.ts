@@ -7,14 +7,15 @@
  * that the person may do it, and returns the workflow fields the server sets. Anything refused throws
  * a `WorkflowError` whose message is shown as is in the admin and the API (HTTP 403).
  *
- * States: draft → in_review → (scheduled →) published ⇄ withdrawn. Payload's own `_status`
+ * States: draft → in_review → published ⇄ withdrawn. A scheduled publish (Payload's schedulePublish job)
+ * publishes as the editor who scheduled it, through these same rules, when its time comes. Payload's own `_status`
  * (draft/published) says what the public sees; `workflow.state` says where the release is in review.
  */
 import { APIError } from 'payload'
 
 import { isEditorUser, isStaffUser, type UserLike } from '@/access/roles'
 
-export const WORKFLOW_STATES = ['draft', 'in_review', 'scheduled', 'published', 'withdrawn'] as const
+export const WORKFLOW_STATES = ['draft', 'in_review', 'published', 'withdrawn'] as const
 export type WorkflowState = (typeof WORKFLOW_STATES)[number]
 export const UPDATE_TYPES = ['minor', 'major'] as const
 export type UpdateType = (typeof UPDATE_TYPES)[number]
@@ -36,7 +37,6 @@ export interface WorkflowFields {
   submittedAt?: string | null
   reviewedBy?: Rel
   firstPublishedAt?: string | null
-  scheduledFor?: string | null
   forcePublishReason?: string | null
   confirmForceReview?: boolean | null
   forcePublished?: ForcePublishRecord | null
@@ -108,8 +108,7 @@ export function applyReleaseWorkflow(input: WorkflowInput): ReleaseWorkflowData 
     submittedAt: before.submittedAt ?? null,
     reviewedBy: idOf(before.reviewedBy),
     firstPublishedAt: before.firstPublishedAt ?? null,
-    scheduledFor: before.scheduledFor ?? null,
-    forcePublished: before.forcePublished ?? null,
+    forcePublished: before.forcePublished ?? {},
     forcePublishReason: null,
     confirmForceReview: false,
   }
@@ -131,7 +130,6 @@ export function applyReleaseWorkflow(input: WorkflowInput): ReleaseWorkflowData 
     case 'unpublish':
       if (!trusted && !isEditorUser(user)) throw new WorkflowError('Only an editor can unpublish a release.')
       workflow.state = 'draft'
-      workflow.scheduledFor = null
       break
     case 'publish': {
       if (!trusted) {
@@ -152,7 +150,6 @@ export function applyReleaseWorkflow(input: WorkflowInput): ReleaseWorkflowData 
       workflow.reviewedBy = trusted ? workflow.reviewedBy : idOf(user!.id)
       workflow.submittedBy = null
       workflow.submittedAt = null
-      workflow.scheduledFor = null
       workflow.firstPublishedAt ??= now.toISOString()
       if (!incoming.publishedAt && !previous?.publishedAt) result.publishedAt = now.toISOString()
       result.updateType = null
@@ -201,14 +198,13 @@ function moveBetweenDraftAndReview(
   )
 }
 
-/** Submitted (or scheduled) by someone else: the publishing editor is the second pair of eyes. */
+/** Submitted by someone else: the publishing editor is the second pair of eyes. */
 export function hasIndependentReview(before: WorkflowFields, user: UserLike): boolean {
-  const waiting = before.state === 'in_review' || before.state === 'scheduled'
-  return waiting && before.submittedBy != null && !sameUser(before.submittedBy, user?.id)
+  return before.state === 'in_review' && before.submittedBy != null && !sameUser(before.submittedBy, user?.id)
 }
 
 function whyReviewIsMissing(before: WorkflowFields, user: UserLike): string {
-  if ((before.state === 'in_review' || before.state === 'scheduled') && sameUser(before.submittedBy, user?.id)) {
+  if (before.state === 'in_review' && sameUser(before.submittedBy, user?.id)) {
     return 'You submitted this release yourself: another editor must publish it, or give a reason to publish without review.'
   }
   return 'This release has not been submitted for review. Submit it for another editor to publish, or give a reason to publish without review.'
@@ -244,16 +240,4 @@ function recordChange(incoming: ReleaseWorkflowData, previous: ReleaseWorkflowDa
 function stripInputs(fields: WorkflowFields): WorkflowFields {
   const { forcePublishReason: _reason, confirmForceReview: _confirm, ...stored } = fields
   return Object.fromEntries(Object.entries(stored).filter(([, value]) => value !== undefined))
-}
-
-/**
- * Checks made when an editor schedules a publish, so a refused schedule is refused at once rather
- * than when the job fires. The job itself publishes through `applyReleaseWorkflow` as the same user.
- */
-export function assertMaySchedule(release: ReleaseWorkflowData, user: UserLike): void {
-  if (user == null) return
-  if (!isEditorUser(user)) throw new WorkflowError('Only an editor can schedule a release.')
-  const before = release.workflow ?? {}
-  if (!hasIndependentReview(before, user)) throw new WorkflowError(whyReviewIsMissing(before, user).replace('publish it', 'schedule it'))
-  if (before.firstPublishedAt) recordChange(release, null, new Date())
 }

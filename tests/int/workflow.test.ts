@@ -1,0 +1,241 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { draftRelease, makeAgency } from './helpers/fixtures'
+import { makeUser, startPayload, type TestUser } from './helpers/payload'
+
+let payload: Payload
+let cleanup: () => Promise<void>
+let contributor: TestUser
+let editor: TestUser
+let secondEditor: TestUser
+let admin: TestUser
+let agencyId: string
+
+beforeAll(async () => {
+  ;({ payload, cleanup } = await startPayload())
+  contributor = await makeUser(payload, ['contributor'])
+  editor = await makeUser(payload, ['editor'])
+  secondEditor = await makeUser(payload, ['editor'])
+  admin = await makeUser(payload, ['admin'])
+  agencyId = (await makeAgency(payload)).id
+})
+afterAll(async () => cleanup())
+
+const as = (user: TestUser) => ({ user, overrideAccess: false as const })
+
+const update = (id: string, user: TestUser, data: Record<string, unknown>, draft = false) =>
+  payload.update({ collection: 'releases', id, data, draft, ...as(user) })
+
+const submit = (id: string, user: TestUser) => update(id, user, { workflow: { state: 'in_review' } }, true)
+
+const publicRead = (id: string) =>
+  payload.find({ collection: 'releases', where: { id: { equals: id } }, overrideAccess: false }).then((r) => r.docs)
+
+async function publishedRelease(title: string) {
+  const draft = await draftRelease(payload, contributor, agencyId, title)
+  await submit(draft.id, contributor)
+  await update(draft.id, editor, { _status: 'published' })
+  return draft.id
+}
+
+describe('contributor', () => {
+  it('writes a draft that the public cannot read', async () => {
+    const draft = await draftRelease(payload, contributor, agencyId)
+    expect(draft._status).toBe('draft')
+    expect(draft.workflow?.state).toBe('draft')
+    expect(await publicRead(draft.id)).toHaveLength(0)
+  })
+
+  it('submits for review, recorded with who and when', async () => {
+    const draft = await draftRelease(payload, contributor, agencyId)
+    const submitted = await submit(draft.id, contributor)
+    expect(submitted.workflow?.state).toBe('in_review')
+    expect(submitted.workflow?.submittedBy).toMatchObject({ id: contributor.id })
+    expect(submitted.workflow?.submittedAt).toBeTruthy()
+  })
+
+  it('can never publish, by status or by a plain save of a published release', async () => {
+    const draft = await draftRelease(payload, contributor, agencyId)
+    await submit(draft.id, contributor)
+    await expect(update(draft.id, contributor, { _status: 'published' })).rejects.toThrow(/not allowed|cannot publish/i)
+    const id = await publishedRelease('Already public')
+    await expect(update(id, contributor, { title: 'Changed without review', updateType: 'minor' })).rejects.toThrow(
+      /Contributors cannot publish/,
+    )
+    const [publicCopy] = await publicRead(id)
+    expect(publicCopy?.title).toBe('Already public')
+  })
+
+  it('cannot set a published state by hand', async () => {
+    const draft = await draftRelease(payload, contributor, agencyId)
+    await expect(update(draft.id, contributor, { workflow: { state: 'published' } }, true)).rejects.toThrow(/not by setting/)
+  })
+
+  it('cannot unpublish, withdraw or delete', async () => {
+    const id = await publishedRelease('Stays up')
+    await expect(update(id, contributor, { _status: 'draft' })).rejects.toThrow(/Only an editor can unpublish/)
+    await expect(payload.delete({ collection: 'releases', id, ...as(contributor) })).rejects.toThrow(/not allowed/i)
+    expect(await publicRead(id)).toHaveLength(1)
+  })
+})
+
+describe('editor', () => {
+  it('publishes a release someone else submitted; anonymous readers then see it', async () => {
+    const draft = await draftRelease(payload, contributor, agencyId, 'Reviewed release')
+    await submit(draft.id, contributor)
+    const published = await update(draft.id, editor, { _status: 'published' })
+    expect(published._status).toBe('published')
+    expect(published.workflow?.state).toBe('published')
+    expect(published.workflow?.reviewedBy).toMatchObject({ id: editor.id })
+    expect(published.workflow?.firstPublishedAt).toBeTruthy()
+    expect(published.publishedAt).toBeTruthy()
+    expect((await publicRead(draft.id))[0]?.title).toBe('Reviewed release')
+  })
+
+  it('cannot publish a release they submitted themselves', async () => {
+    const draft = await draftRelease(payload, editor as TestUser, agencyId)
+    await submit(draft.id, editor)
+    await expect(update(draft.id, editor, { _status: 'published' })).rejects.toThrow(/You submitted this release yourself/)
+    expect(await publicRead(draft.id)).toHaveLength(0)
+  })
+
+  it('cannot publish a release nobody submitted', async () => {
+    const draft = await draftRelease(payload, contributor, agencyId)
+    await expect(update(draft.id, editor, { _status: 'published' })).rejects.toThrow(/has not been submitted for review/)
+  })
+
+  it('may force-publish with a reason, which a second editor must review', async () => {
+    const draft = await draftRelease(payload, editor, agencyId, 'Urgent statement')
+    const forced = await update(draft.id, editor, { _status: 'published', workflow: { forcePublishReason: 'Road closure, must go out now' } })
+    expect(forced._status).toBe('published')
+    expect(forced.workflow?.forcePublished?.reason).toBe('Road closure, must go out now')
+    expect(forced.workflow?.forcePublished?.by).toMatchObject({ id: editor.id })
+    expect(forced.workflow?.forcePublished?.reviewedAt).toBeFalsy()
+
+    await expect(
+      update(draft.id, editor, { workflow: { confirmForceReview: true } }, true),
+    ).rejects.toThrow(/a second editor must review it/)
+    await expect(
+      update(draft.id, contributor, { workflow: { confirmForceReview: true } }, true),
+    ).resolves.toMatchObject({ workflow: { forcePublished: { reviewedAt: null } } })
+
+    const reviewed = await update(draft.id, secondEditor, { _status: 'published', workflow: { confirmForceReview: true } , updateType: 'minor' })
+    expect(reviewed.workflow?.forcePublished?.reviewedBy).toMatchObject({ id: secondEditor.id })
+    expect(reviewed.workflow?.forcePublished?.reviewedAt).toBeTruthy()
+    expect(reviewed.workflow?.forcePublished?.reason).toBe('Road closure, must go out now')
+  })
+
+  it('ignores workflow fields a client tries to set itself', async () => {
+    const draft = await draftRelease(payload, contributor, agencyId)
+    const saved = await update(
+      draft.id,
+      contributor,
+      { workflow: { state: 'in_review', submittedBy: editor.id, forcePublished: { reason: 'fake', by: editor.id } } },
+      true,
+    )
+    expect(saved.workflow?.submittedBy).toMatchObject({ id: contributor.id })
+    expect(saved.workflow?.forcePublished?.by ?? null).toBeNull()
+  })
+})
+
+describe('changes after publishing', () => {
+  it('asks minor or major, needs a note for a major change and keeps it as public history', async () => {
+    const id = await publishedRelease('First version')
+    await submit(id, contributor)
+    await expect(update(id, editor, { _status: 'published', title: 'Second version' })).rejects.toThrow(/minor or a major change/)
+    await expect(update(id, editor, { _status: 'published', updateType: 'major' })).rejects.toThrow(/needs a change note/)
+    const updated = await update(id, editor, { _status: 'published', title: 'Second version', updateType: 'major', changeNote: 'Corrected the figures' })
+    expect(updated.changeHistory?.map((c) => c.note)).toEqual(['Corrected the figures'])
+    expect(updated.changeNote ?? null).toBeNull()
+    expect(updated.updateType ?? null).toBeNull()
+
+    await submit(id, contributor)
+    const minor = await update(id, editor, { _status: 'published', title: 'Second version.', updateType: 'minor' })
+    expect(minor.changeHistory).toHaveLength(1)
+  })
+
+  it('keeps the public copy while a contributor drafts changes', async () => {
+    const id = await publishedRelease('Public wording')
+    await update(id, contributor, { title: 'Draft wording' }, true)
+    expect((await publicRead(id))[0]?.title).toBe('Public wording')
+  })
+})
+
+describe('unpublish, withdraw, delete', () => {
+  it('an editor unpublishes', async () => {
+    const id = await publishedRelease('To unpublish')
+    const unpublished = await update(id, editor, { _status: 'draft' })
+    expect(unpublished.workflow?.state).toBe('draft')
+    expect(await publicRead(id)).toHaveLength(0)
+  })
+
+  it('withdrawal needs an explanation and keeps the page up with the notice', async () => {
+    const id = await publishedRelease('To withdraw')
+    await expect(update(id, editor, { _status: 'published', withdrawal: { withdrawn: true } })).rejects.toThrow(/public explanation/)
+    const withdrawn = await update(id, editor, {
+      _status: 'published',
+      withdrawal: { withdrawn: true, explanation: 'Published in error: the meeting was postponed.' },
+    })
+    expect(withdrawn.workflow?.state).toBe('withdrawn')
+    expect(withdrawn.withdrawal?.withdrawnAt).toBeTruthy()
+    const [publicCopy] = await publicRead(id)
+    expect(publicCopy?.withdrawal?.explanation).toBe('Published in error: the meeting was postponed.')
+  })
+
+  it('contributors cannot tick "withdrawn"', async () => {
+    const id = await publishedRelease('Not withdrawn by a contributor')
+    const saved = await update(id, contributor, { withdrawal: { withdrawn: true, explanation: 'x' } }, true)
+    expect(saved.withdrawal?.withdrawn).toBe(false)
+  })
+
+  it('only admins delete', async () => {
+    const id = await publishedRelease('To delete')
+    await expect(payload.delete({ collection: 'releases', id, ...as(editor) })).rejects.toThrow(/not allowed/i)
+    await payload.delete({ collection: 'releases', id, ...as(admin) })
+    expect(await payload.find({ collection: 'releases', where: { id: { equals: id } } }).then((r) => r.totalDocs)).toBe(0)
+  })
+})
+
+describe('scheduled publishing', () => {
+  // What the admin's "Schedule" drawer does: queue Payload's schedulePublish job as the signed-in user.
+  const schedule = (id: string, user: TestUser, waitUntil: Date) =>
+    payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'releases', value: id }, user: { relationTo: 'users', value: user.id } },
+      waitUntil,
+    })
+  const waitFor = (at: Date) => new Promise((resolve) => setTimeout(resolve, Math.max(0, at.getTime() - Date.now()) + 100))
+
+  it('keeps an embargoed release invisible until its time, then publishes it when the job runs', async () => {
+    const draft = await draftRelease(payload, contributor, agencyId, 'Embargoed')
+    await submit(draft.id, contributor)
+    const at = new Date(Date.now() + 1500)
+    const job = await schedule(draft.id, editor, at)
+    await payload.jobs.run()
+    expect(await publicRead(draft.id)).toHaveLength(0)
+
+    await waitFor(at)
+    await payload.jobs.run()
+    const [published] = await publicRead(draft.id)
+    expect(published?.title).toBe('Embargoed')
+    expect(published?.workflow?.state).toBe('published')
+    expect(published?.workflow?.reviewedBy).toBe(editor.id)
+    // A completed job is removed from the queue.
+    expect(await payload.count({ collection: 'payload-jobs', where: { id: { equals: job.id } } })).toMatchObject({ totalDocs: 0 })
+  })
+
+  it('does not publish, when due, a release the scheduling editor submitted or a contributor scheduled', async () => {
+    const own = await draftRelease(payload, editor, agencyId, 'Self-scheduled')
+    await submit(own.id, editor)
+    const other = await draftRelease(payload, contributor, agencyId, 'Contributor-scheduled')
+    await submit(other.id, contributor)
+    const at = new Date(Date.now() + 300)
+    await schedule(own.id, editor, at)
+    await schedule(other.id, contributor, at)
+    await waitFor(at)
+    await payload.jobs.run()
+    expect(await publicRead(own.id)).toHaveLength(0)
+    expect(await publicRead(other.id)).toHaveLength(0)
+  })
+})
