@@ -119,6 +119,10 @@ export interface Release {
   publishedAt?: string | null;
   publishedAt_tz?: SupportedTimezones;
   /**
+   * How much of the publication date is known.
+   */
+  datePrecision?: ('datetime' | 'date' | 'year') | null;
+  /**
    * e.g. Baku
    */
   place?: string | null;
@@ -212,7 +216,13 @@ export interface Agency {
    * Web address of this page. Leave empty to make it from the title.
    */
   slug?: string | null;
-  kind: 'ministry' | 'state-service' | 'structural-unit' | 'international-organisation' | 'media-outlet';
+  kind:
+    | 'ministry'
+    | 'state-service'
+    | 'structural-unit'
+    | 'international-organisation'
+    | 'media-outlet'
+    | 'other-state-body';
   /**
    * For a structural unit: the ministry it belongs to.
    */
@@ -603,6 +613,7 @@ export interface ReleasesSelect<T extends boolean = true> {
   body?: T;
   publishedAt?: T;
   publishedAt_tz?: T;
+  datePrecision?: T;
   place?: T;
   leadAgency?: T;
   supportingAgencies?: T;

@@ -11,6 +11,7 @@ export const AGENCY_KINDS = [
   { label: 'Structural unit', value: 'structural-unit' },
   { label: 'International organisation', value: 'international-organisation' },
   { label: 'Media outlet', value: 'media-outlet' },
+  { label: 'Other state body', value: 'other-state-body' },
 ] as const
 
 export const Agencies: CollectionConfig = {

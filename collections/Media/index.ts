@@ -38,7 +38,6 @@ export const Media: CollectionConfig = {
     focalPoint: true,
     crop: true,
     adminThumbnail: 'thumbnail',
-    formatOptions: { format: 'webp', options: { quality: 82 } },
     imageSizes: [
       { name: 'thumbnail', width: 400, height: 300, position: 'centre', formatOptions: { format: 'webp', options: { quality: 80 } } },
       { name: 'card', width: 800, height: 450, formatOptions: { format: 'webp', options: { quality: 80 } } },

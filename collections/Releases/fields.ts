@@ -29,6 +29,17 @@ export const content: Field[] = [
         timezone: true,
         admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'Asia/Baku. Set on first publish if left empty.' },
       },
+      {
+        name: 'datePrecision',
+        type: 'select',
+        defaultValue: 'datetime',
+        options: [
+          { label: 'Date and time', value: 'datetime' },
+          { label: 'Date only', value: 'date' },
+          { label: 'Year only (archive items)', value: 'year' },
+        ],
+        admin: { description: 'How much of the publication date is known.' },
+      },
       { name: 'place', type: 'text', localized: true, maxLength: 120, admin: { description: 'e.g. Baku' } },
     ],
   },

@@ -1,0 +1,46 @@
+/**
+ * Opens Payload for command-line tools (seed, import, start) with the project's `.env` loaded, and
+ * turns the usual failures — bad configuration, unreachable database — into one readable line.
+ */
+import nextEnv from '@next/env'
+import type { Payload } from 'payload'
+
+import { ConfigError, databaseTarget, projectRoot } from '@/config/env'
+
+export function fail(message: string): never {
+  process.stderr.write(`error: ${message}\n`)
+  process.exit(1)
+}
+
+export function loadEnv(): void {
+  nextEnv.loadEnvConfig(projectRoot, process.env.NODE_ENV !== 'production', { info: () => undefined, error: console.error })
+}
+
+/** One line that says what is wrong, never a stack trace. */
+export function describeStartupError(error: unknown): string {
+  if (error instanceof ConfigError) return error.message
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  let where = 'the database'
+  try {
+    const target = databaseTarget()
+    where = target.kind === 'mongodb' ? `MongoDB at ${target.url.replace(/\/\/[^@/]*@/, '//***@')}` : `the SQLite file ${target.file}`
+  } catch (configError) {
+    if (configError instanceof ConfigError) return configError.message
+  }
+  if (/ServerSelection|ECONNREFUSED|ENOTFOUND|timed out|SQLITE_CANTOPEN|SQLITE_BUSY|SQLITE_READONLY|unable to open|EACCES/i.test(text)) {
+    return `cannot reach ${where}: ${(error as Error).message.split('\n')[0]}. Check DATABASE_URI and that the database is running.`
+  }
+  return text.split('\n')[0]!
+}
+
+export async function openPayload(): Promise<Payload> {
+  loadEnv()
+  // Command-line tools must not start the scheduled-publish runner; the server does that.
+  process.env.DISABLE_JOB_AUTORUN = 'true'
+  try {
+    const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../../payload.config')])
+    return await getPayload({ config })
+  } catch (error) {
+    fail(describeStartupError(error))
+  }
+}
