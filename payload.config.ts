@@ -16,6 +16,7 @@ import { Releases } from './collections/Releases'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './src/config/database'
 import { payloadSecret, serverURL } from './src/config/env'
+import { loggerConfig } from './src/config/logger'
 import { DEFAULT_LOCALE, LOCALES } from './src/fields/localizedName'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -27,6 +28,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   sharp,
   telemetry: false,
+  logger: loggerConfig(),
   collections: [Releases, Officials, Agencies, Galleries, Media, Users],
   localization: {
     locales: LOCALES.map(({ code, label }) => ({ code, label })),

@@ -196,6 +196,10 @@ export interface Release {
   importSource?: {
     key?: string | null;
     file?: string | null;
+    /**
+     * Upload these and add them to the gallery.
+     */
+    photos?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -671,6 +675,7 @@ export interface ReleasesSelect<T extends boolean = true> {
     | {
         key?: T;
         file?: T;
+        photos?: T;
       };
   updatedAt?: T;
   createdAt?: T;

@@ -184,6 +184,12 @@ export const importSource: Field = {
   fields: [
     { name: 'key', type: 'text', index: true, admin: readOnly },
     { name: 'file', type: 'text', admin: readOnly },
+    {
+      name: 'photos',
+      label: 'Photos named in the source',
+      type: 'textarea',
+      admin: { ...readOnly, description: 'Upload these and add them to the gallery.' },
+    },
   ],
 }
 

@@ -37,6 +37,7 @@ export async function openPayload(): Promise<Payload> {
   loadEnv()
   // Command-line tools must not start the scheduled-publish runner; the server does that.
   process.env.DISABLE_JOB_AUTORUN = 'true'
+  process.env.PAYLOAD_LOG_TO_STDERR = 'true'
   try {
     const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../../payload.config')])
     return await getPayload({ config })
