@@ -21,6 +21,6 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { NODE_ENV: 'test', DISABLE_JOB_AUTORUN: 'true', PAYLOAD_SECRET: 'test-secret-for-the-integration-suite-0123456789' },
+    env: { NODE_ENV: 'test', MEDIA_DIR: '.tmp/media-int', DISABLE_JOB_AUTORUN: 'true', PAYLOAD_SECRET: 'test-secret-for-the-integration-suite-0123456789' },
   },
 })

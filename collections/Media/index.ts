@@ -1,11 +1,7 @@
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-
 import type { CollectionConfig } from 'payload'
 
 import { anyone, editors, staff } from '@/access'
-
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+import { mediaDir } from '@/config/env'
 
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -33,7 +29,7 @@ export const Media: CollectionConfig = {
     { name: 'credit', type: 'text', maxLength: 200, admin: { description: 'Photographer or source' } },
   ],
   upload: {
-    staticDir: path.join(projectRoot, 'media'),
+    staticDir: mediaDir(),
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'],
     focalPoint: true,
     crop: true,

@@ -23,7 +23,11 @@ export function databaseAdapter(): DatabaseAdapterObj {
       connectOptions: { serverSelectionTimeoutMS: 5000 },
     })
   }
-  fs.mkdirSync(path.dirname(target.file), { recursive: true })
+  try {
+    fs.mkdirSync(path.dirname(target.file), { recursive: true })
+  } catch {
+    // Reported as "cannot reach the SQLite file …" when Payload connects.
+  }
   return sqliteAdapter({
     client: { url: target.url },
     idType: 'uuid',

@@ -51,3 +51,9 @@ export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTa
 export function serverURL(): string {
   return (process.env.SITE_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '')
 }
+
+/** Where uploaded files live: `media/` in the project unless MEDIA_DIR says otherwise (tests use a temp dir). */
+export function mediaDir(): string {
+  const dir = process.env.MEDIA_DIR
+  return dir ? path.resolve(projectRoot, dir) : path.join(projectRoot, 'media')
+}

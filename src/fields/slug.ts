@@ -39,7 +39,8 @@ export function slugField({ from = 'title', localized = true }: SlugOptions = {}
     hooks: {
       beforeValidate: [
         async ({ value, data, originalDoc, req, collection }) => {
-          if (typeof value === 'string' && value.trim()) return slugify(value)
+          const typed = typeof value === 'string' ? slugify(value) : ''
+          if (typed) return typed
           const source = data?.[from] ?? originalDoc?.[from]
           if (typeof source !== 'string' || !source.trim() || !collection) return value
           const base = slugify(source)

@@ -28,7 +28,8 @@ export function describeStartupError(error: unknown): string {
     if (configError instanceof ConfigError) return configError.message
   }
   if (/ServerSelection|ECONNREFUSED|ENOTFOUND|timed out|SQLITE_CANTOPEN|SQLITE_BUSY|SQLITE_READONLY|unable to open|EACCES/i.test(text)) {
-    return `cannot reach ${where}: ${(error as Error).message.split('\n')[0]}. Check DATABASE_URI and that the database is running.`
+    const detail = (error as Error).message.split('\n')[0]!.split('Details: ').pop()
+    return `cannot reach ${where}: ${detail}. Check DATABASE_URI and that the database is running.`
   }
   return text.split('\n')[0]!
 }
@@ -38,6 +39,8 @@ export async function openPayload(): Promise<Payload> {
   // Command-line tools must not start the scheduled-publish runner; the server does that.
   process.env.DISABLE_JOB_AUTORUN = 'true'
   process.env.PAYLOAD_LOG_TO_STDERR = 'true'
+  // The tools report their own errors in one line; Payload's own log would repeat them with stack traces.
+  process.env.LOG_LEVEL ||= 'fatal'
   try {
     const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../../payload.config')])
     return await getPayload({ config })

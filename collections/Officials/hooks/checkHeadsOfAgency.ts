@@ -19,6 +19,8 @@ export const checkHeadsOfAgency: CollectionBeforeValidateHook = async ({ data, o
     collection: 'officials',
     where: {
       and: [
+        // Only published officials: a draft is checked when it is published.
+        { _status: { equals: 'published' } },
         { 'positions.headOfAgency': { equals: true } },
         { 'positions.agency': { in: heads.map((p) => idOf(p.agency)) } },
         ...(selfId ? [{ id: { not_equals: selfId } }] : []),

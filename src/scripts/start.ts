@@ -1,0 +1,34 @@
+/**
+ * `npm start`: the production start path. Checks the configuration, applies pending migrations,
+ * then serves the built app with `next start` on PORT (default 3000). Any failure before serving
+ * is one line on stderr and exit code 1.
+ */
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+
+import { runMigrations } from '@/config/database'
+import { projectRoot } from '@/config/env'
+
+import { describeStartupError, fail, openPayload } from './openPayload'
+
+async function main() {
+  const env = process.env as Record<string, string | undefined>
+  env.NODE_ENV ||= 'production'
+  const payload = await openPayload()
+  try {
+    await runMigrations(payload)
+  } catch (error) {
+    fail(describeStartupError(error))
+  }
+  await payload.destroy().catch(() => undefined)
+  delete process.env.DISABLE_JOB_AUTORUN
+  delete process.env.PAYLOAD_LOG_TO_STDERR
+
+  const port = process.env.PORT || '3000'
+  const next = path.join(projectRoot, 'node_modules/next/dist/bin/next')
+  const child = spawn(process.execPath, [next, 'start', '--port', port], { stdio: 'inherit', env: process.env })
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
+}
+
+void main()
