@@ -1,6 +1,6 @@
 import type { Field } from 'payload'
 
-import { editorsField } from '@/access'
+import { editorsField, isEditorUser, type UserLike } from '@/access'
 import { slugField } from '@/fields/slug'
 import { UPDATE_TYPES, WORKFLOW_STATES } from '@/workflow/releaseWorkflow'
 
@@ -12,6 +12,11 @@ export const RELEASE_TYPES = [
 ] as const
 
 const readOnly = { readOnly: true } as const
+/** Server-set workflow fields: shown once they hold something. */
+const shownWhenSet = (name: string) => ({
+  ...readOnly,
+  condition: (_: unknown, sibling: Record<string, unknown> | undefined) => Boolean(sibling?.[name]),
+})
 
 export const content: Field[] = [
   { name: 'title', type: 'text', localized: true, required: true, maxLength: 300 },
@@ -142,17 +147,20 @@ export const workflow: Field = {
       options: WORKFLOW_STATES.map((value) => ({ label: stateLabels[value], value })),
       admin: { description: 'Choose “Submitted for review” and save to send this release to an editor.' },
     },
-    { name: 'submittedBy', type: 'relationship', relationTo: 'users', admin: readOnly },
-    { name: 'submittedAt', type: 'date', admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'reviewedBy', label: 'Published by', type: 'relationship', relationTo: 'users', admin: readOnly },
-    { name: 'firstPublishedAt', type: 'date', admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'submittedBy', type: 'relationship', relationTo: 'users', admin: shownWhenSet('submittedBy') },
+    { name: 'submittedAt', type: 'date', admin: { ...shownWhenSet('submittedAt'), date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'reviewedBy', label: 'Published by', type: 'relationship', relationTo: 'users', admin: shownWhenSet('reviewedBy') },
+    { name: 'firstPublishedAt', type: 'date', admin: { ...shownWhenSet('firstPublishedAt'), date: { pickerAppearance: 'dayAndTime' } } },
     {
       name: 'forcePublishReason',
       label: 'Publish without review: reason',
       type: 'textarea',
       maxLength: 1000,
       access: { update: editorsField, create: editorsField },
-      admin: { description: 'Editors only, for urgent items. Recorded and shown until a second editor reviews it.' },
+      admin: {
+        description: 'Editors only, for urgent items. Recorded and shown until a second editor reviews it.',
+        condition: (_data, _sibling, { user }) => isEditorUser(user as UserLike),
+      },
     },
     {
       name: 'forcePublished',

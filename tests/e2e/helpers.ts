@@ -1,0 +1,20 @@
+import { expect, type Page } from '@playwright/test'
+
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? ''
+
+export async function logIn(page: Page, email: string) {
+  if (!DEMO_PASSWORD) throw new Error('DEMO_PASSWORD must be set for the browser tests (scripts/test-all.sh sets it)')
+  await page.goto('/admin/login')
+  await page.locator('#field-email').fill(email)
+  await page.locator('#field-password').fill(DEMO_PASSWORD)
+  await page.locator('button[type=submit]').click()
+  await expect(page).toHaveURL(/\/admin\/?$/)
+}
+
+/** Picks an option in one of Payload's react-select fields (select or relationship) by its label. */
+export async function choose(page: Page, fieldId: string, optionText: string) {
+  const field = page.locator(`#${fieldId}`)
+  await field.locator('.rs__control').click()
+  await page.locator('.rs__option', { hasText: optionText }).first().click()
+  await expect(field.locator('.rs__single-value, .rs__multi-value').first()).toContainText(optionText)
+}
