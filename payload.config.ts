@@ -48,6 +48,9 @@ export default buildConfig({
       defaultTimezone: 'Asia/Baku',
     },
     meta: { titleSuffix: ' · Press Office CMS' },
+    components: {
+      beforeDashboard: ['/src/components/admin/ReviewQueue#ReviewQueue'],
+    },
     importMap: { baseDir: dirname },
   },
   jobs: {

@@ -19,7 +19,9 @@ fi
 set -a; . ./.env; set +a
 
 echo "== Installing dependencies"
-npm ci --no-audit --no-fund
+# `npm ci` would refuse: the lock file cannot list other platforms' optional packages that this
+# registry does not serve. `npm install` installs exactly the locked versions.
+npm install --no-audit --no-fund
 
 echo "== Migrating the database and importing the seed content"
 npm run seed

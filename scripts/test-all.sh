@@ -9,8 +9,8 @@ export NEXT_TELEMETRY_DISABLED=1
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 if [ ! -x node_modules/.bin/next ]; then
-  step "Installing dependencies (npm ci)"
-  npm ci --no-audit --no-fund
+  step "Installing dependencies (npm install, from package-lock.json)"
+  npm install --no-audit --no-fund
 fi
 
 CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"

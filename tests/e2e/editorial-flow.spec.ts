@@ -41,6 +41,8 @@ test('contributor submits, editor publishes, the public API serves it', async ({
   const editor = await browser.newPage()
   watch(editor)
   await logIn(editor, 'editor@example.com')
+  // The dashboard's review queue lists it for the editor.
+  await expect(editor.getByRole('region', { name: 'Review' }).getByRole('link', { name: title })).toBeVisible()
   await editor.goto(`/admin/collections/releases/${id}?locale=en`)
   await expect(editor.locator('#field-title')).toHaveValue(title)
   await editor.locator('#action-save').click()

@@ -381,6 +381,25 @@ describe('demo users', () => {
     await expect(payload.login({ collection: 'users', data: { email: 'editor@example.com', password: 'wrong-password-123' } })).rejects.toThrow()
   })
 
+  it('without a password, shows no generated password when every account already exists', async () => {
+    const env = process.env as Record<string, string | undefined>
+    const before = env.DEMO_PASSWORD
+    try {
+      delete env.DEMO_PASSWORD
+      expect(await ensureDemoUsers(payload)).toEqual({
+        created: [],
+        existing: ['admin@example.com', 'editor@example.com', 'contributor@example.com'],
+        generatedPassword: null,
+      })
+    } finally {
+      if (before === undefined) delete env.DEMO_PASSWORD
+      else env.DEMO_PASSWORD = before
+    }
+    // The accounts keep the password they were created with.
+    const login = await payload.login({ collection: 'users', data: { email: 'admin@example.com', password: PASSWORD } })
+    expect(login.user?.roles).toEqual(['admin'])
+  })
+
   it('refuses to run in production', async () => {
     const before = process.env.NODE_ENV
     const env = process.env as Record<string, string | undefined>
