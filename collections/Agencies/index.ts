@@ -1,9 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { admins, publishedOrStaff, staffButOnlyEditorsPublish } from '@/access'
 import { slugField } from '@/fields/slug'
-import { rememberDraftArg } from '@/workflow/draftArg'
-import { preventContributorPublish } from '@/workflow/preventContributorPublish'
+import { editorialAccess, editorialHooks, editorialVersions } from '@/workflow/editorialCollection'
 
 export const AGENCY_KINDS = [
   { label: 'Ministry', value: 'ministry' },
@@ -16,13 +14,7 @@ export const AGENCY_KINDS = [
 
 export const Agencies: CollectionConfig = {
   slug: 'agencies',
-  access: {
-    create: staffButOnlyEditorsPublish,
-    read: publishedOrStaff,
-    readVersions: staffButOnlyEditorsPublish,
-    update: staffButOnlyEditorsPublish,
-    delete: admins,
-  },
+  access: editorialAccess,
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'shortName', 'kind', 'parent', '_status'],
@@ -58,12 +50,6 @@ export const Agencies: CollectionConfig = {
       ],
     },
   ],
-  hooks: {
-    beforeOperation: [rememberDraftArg],
-    beforeChange: [preventContributorPublish],
-  },
-  versions: {
-    drafts: { autosave: { interval: 2000 } },
-    maxPerDoc: 50,
-  },
+  hooks: editorialHooks,
+  versions: editorialVersions,
 }

@@ -1,19 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { admins, publishedOrStaff, staffButOnlyEditorsPublish } from '@/access'
 import { slugField } from '@/fields/slug'
-import { rememberDraftArg } from '@/workflow/draftArg'
-import { preventContributorPublish } from '@/workflow/preventContributorPublish'
+import { editorialAccess, editorialHooks, editorialVersions } from '@/workflow/editorialCollection'
 
 export const Galleries: CollectionConfig = {
   slug: 'galleries',
-  access: {
-    create: staffButOnlyEditorsPublish,
-    read: publishedOrStaff,
-    readVersions: staffButOnlyEditorsPublish,
-    update: staffButOnlyEditorsPublish,
-    delete: admins,
-  },
+  access: editorialAccess,
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'date', 'agency', '_status'],
@@ -46,12 +38,6 @@ export const Galleries: CollectionConfig = {
       admin: { position: 'sidebar', description: 'Shown in lists. Defaults to the first image.' },
     },
   ],
-  hooks: {
-    beforeOperation: [rememberDraftArg],
-    beforeChange: [preventContributorPublish],
-  },
-  versions: {
-    drafts: { autosave: { interval: 2000 } },
-    maxPerDoc: 50,
-  },
+  hooks: editorialHooks,
+  versions: editorialVersions,
 }

@@ -1,22 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
-import { admins, publishedOrStaff, staffButOnlyEditorsPublish } from '@/access'
 import { slugField } from '@/fields/slug'
 import { currentPosition, positionErrors, type Position } from '@/lib/positions'
-import { rememberDraftArg } from '@/workflow/draftArg'
-import { preventContributorPublish } from '@/workflow/preventContributorPublish'
+import { editorialAccess, editorialHooks, editorialVersions } from '@/workflow/editorialCollection'
 
 import { checkHeadsOfAgency } from './hooks/checkHeadsOfAgency'
 
 export const Officials: CollectionConfig = {
   slug: 'officials',
-  access: {
-    create: staffButOnlyEditorsPublish,
-    read: publishedOrStaff,
-    readVersions: staffButOnlyEditorsPublish,
-    update: staffButOnlyEditorsPublish,
-    delete: admins,
-  },
+  access: editorialAccess,
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'rank', 'currentTitle', '_status'],
@@ -65,13 +57,6 @@ export const Officials: CollectionConfig = {
       },
     },
   ],
-  hooks: {
-    beforeOperation: [rememberDraftArg],
-    beforeValidate: [checkHeadsOfAgency],
-    beforeChange: [preventContributorPublish],
-  },
-  versions: {
-    drafts: { autosave: { interval: 2000 } },
-    maxPerDoc: 50,
-  },
+  hooks: { ...editorialHooks, beforeValidate: [checkHeadsOfAgency] },
+  versions: editorialVersions,
 }

@@ -49,7 +49,8 @@ export function detectLocale(text: string): LocaleCode {
   const azerbaijani = (text.match(/[əƏğĞışŞçÇöÖüÜİ]/g) ?? []).length
   const latin = (text.match(/[a-zA-Z]/g) ?? []).length
   if (cyrillic > latin) return 'ru'
-  return azerbaijani > latin / 200 ? 'az' : 'en'
+  // A few Azerbaijani-spelled names in an English text are not enough: 2% of the letters.
+  return azerbaijani > latin * 0.02 ? 'az' : 'en'
 }
 
 export async function knownAgencies(payload: Payload): Promise<KnownAgency[]> {

@@ -3,8 +3,7 @@
  * an end date may not come before its start, the same post may not be held twice at once, and the
  * current title is derived from the positions rather than typed a second time.
  */
-type Id = string | number
-type Rel = Id | { id: Id } | null | undefined
+import { sameId, type Rel } from './relations'
 
 export interface Position {
   title?: string | null
@@ -14,7 +13,6 @@ export interface Position {
   headOfAgency?: boolean | null
 }
 
-const idOf = (rel: Rel): string | null => (rel == null ? null : String(typeof rel === 'object' ? rel.id : rel))
 const day = (iso: string | null | undefined): number => (iso ? Date.parse(iso) : Number.NaN)
 const endOrForever = (p: Position): number => (p.endDate ? day(p.endDate) : Number.POSITIVE_INFINITY)
 
@@ -22,7 +20,7 @@ export const isCurrent = (p: Position, at: Date = new Date()): boolean =>
   Boolean(p.startDate) && day(p.startDate) <= at.getTime() && endOrForever(p) > at.getTime()
 
 export const samePost = (a: Position, b: Position): boolean =>
-  idOf(a.agency) === idOf(b.agency) &&
+  sameId(a.agency, b.agency) &&
   (a.title ?? '').trim().toLowerCase() === (b.title ?? '').trim().toLowerCase()
 
 /** Spells are half-open [start, end): leaving a post on the day someone else takes it is not an overlap. */

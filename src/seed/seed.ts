@@ -3,7 +3,12 @@
  * placeholder photos and galleries they name. Every item has a stable key (slug, file name or
  * import key): a rerun finds it and changes nothing.
  */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
 import type { Payload } from 'payload'
+
+import { mediaDir } from '@/config/env'
 
 import type { LocaleCode } from '@/fields/localizedName'
 import { parsePressRelease, type KnownAgency, type ParsedRelease } from '@/import/parser'
@@ -127,6 +132,20 @@ async function seedOfficials(payload: Payload, agencyIds: Map<string, string>, t
   return ids
 }
 
+/**
+ * A file with this name but no record is left over from a database that was reset while `media/`
+ * was kept. Payload would save the new upload under another name (`…-1.jpg`) and the next run would
+ * not find it; remove the orphan (and its resized copies) so the name stays stable.
+ */
+async function removeOrphanFiles(filename: string): Promise<void> {
+  const dir = mediaDir()
+  const base = filename.replace(/\.[a-z]+$/i, '')
+  const names = await fs.readdir(dir).catch(() => [] as string[])
+  const isSizeOf = (name: string) => name.startsWith(`${base}-`) && /^\d+x\d+\.[a-z]+$/i.test(name.slice(base.length + 1))
+  const orphans = names.filter((name) => name === filename || isSizeOf(name))
+  await Promise.all(orphans.map((name) => fs.rm(path.join(dir, name), { force: true })))
+}
+
 const altText = (photo: string, subject: string): Record<LocaleCode, string> => ({
   az: `Yer tutucu şəkil: orijinal foto (“${photo}”) mövcud deyil. Mövzu: ${subject}.`,
   en: `Placeholder image: the original photo (“${photo}”) of ${subject} is not available.`,
@@ -143,6 +162,7 @@ async function seedPhotos(payload: Payload, entry: SeedRelease, photos: string[]
       tally.media.existing++
       continue
     }
+    await removeOrphanFiles(filename)
     const data = await placeholderJpeg(photo, index)
     const alt = altText(photo, entry.photoSubject)
     const created = await payload.create({

@@ -14,14 +14,13 @@
 import { APIError } from 'payload'
 
 import { isEditorUser, isStaffUser, type UserLike } from '@/access/roles'
+import { idOf, sameId, type Rel } from '@/lib/relations'
 
 export const WORKFLOW_STATES = ['draft', 'in_review', 'published', 'withdrawn'] as const
 export type WorkflowState = (typeof WORKFLOW_STATES)[number]
 export const UPDATE_TYPES = ['minor', 'major'] as const
 export type UpdateType = (typeof UPDATE_TYPES)[number]
 
-type Id = string | number
-type Rel = Id | { id: Id } | null | undefined
 
 export interface ForcePublishRecord {
   reason?: string | null
@@ -82,8 +81,6 @@ export interface WorkflowInput {
 
 export type WorkflowIntent = 'create' | 'save-draft' | 'publish' | 'unpublish'
 
-const idOf = (rel: Rel): Id | null => (rel == null ? null : typeof rel === 'object' ? rel.id : rel)
-const sameUser = (a: Rel, b: Rel): boolean => idOf(a) != null && String(idOf(a)) === String(idOf(b))
 const filled = (text: string | null | undefined): text is string => typeof text === 'string' && text.trim().length > 0
 
 export function intentOf({ previous, incoming, isDraftSave, publicCopyIsPublished }: WorkflowInput): WorkflowIntent {
@@ -182,7 +179,7 @@ function moveBetweenDraftAndReview(
     return
   }
   if (askedState === 'draft') {
-    const mayReturn = user == null || isEditorUser(user) || sameUser(before.submittedBy, user.id)
+    const mayReturn = user == null || isEditorUser(user) || sameId(before.submittedBy, user.id)
     if (!mayReturn) throw new WorkflowError('Only the person who submitted this release or an editor can take it back to draft.')
     workflow.state = 'draft'
     workflow.submittedBy = null
@@ -200,11 +197,11 @@ function moveBetweenDraftAndReview(
 
 /** Submitted by someone else: the publishing editor is the second pair of eyes. */
 export function hasIndependentReview(before: WorkflowFields, user: UserLike): boolean {
-  return before.state === 'in_review' && before.submittedBy != null && !sameUser(before.submittedBy, user?.id)
+  return before.state === 'in_review' && before.submittedBy != null && !sameId(before.submittedBy, user?.id)
 }
 
 function whyReviewIsMissing(before: WorkflowFields, user: UserLike): string {
-  if (before.state === 'in_review' && sameUser(before.submittedBy, user?.id)) {
+  if (before.state === 'in_review' && sameId(before.submittedBy, user?.id)) {
     return 'You submitted this release yourself: another editor must publish it, or give a reason to publish without review.'
   }
   return 'This release has not been submitted for review. Submit it for another editor to publish, or give a reason to publish without review.'
@@ -216,7 +213,7 @@ function confirmForcePublishReview(workflow: WorkflowFields, user: UserLike, now
   if (!record?.by) throw new WorkflowError('There is no publish-without-review to confirm on this release.')
   if (record.reviewedAt) return
   if (user && !isEditorUser(user)) throw new WorkflowError('Only an editor can review a release published without review.')
-  if (user && sameUser(record.by, user.id)) {
+  if (user && sameId(record.by, user.id)) {
     throw new WorkflowError('You published this release without review: a second editor must review it.')
   }
   workflow.forcePublished = { ...record, reviewedBy: user ? idOf(user.id) : null, reviewedAt: now.toISOString() }

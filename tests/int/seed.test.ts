@@ -412,3 +412,21 @@ describe('demo users', () => {
     expect(process.env.NODE_ENV).toBe(before)
   })
 })
+
+describe('a database reset while media/ was kept', () => {
+  it('replaces the orphan file under the same name, so the next run finds the photo and creates nothing', async () => {
+    const filename = 'seed-002-img-8788-2.jpg'
+    const { docs } = await payload.find({ collection: 'media', where: { filename: { equals: filename } } })
+    await payload.delete({ collection: 'media', id: docs[0]!.id })
+    fs.writeFileSync(path.join(mediaDir(), filename), 'left over from an older database')
+
+    const rerun = await seed(payload)
+    expect(rerun.media).toEqual({ created: 1, existing: 13 })
+    const recreated = await payload.find({ collection: 'media', where: { filename: { equals: filename } } })
+    expect(recreated.totalDocs).toBe(1)
+    expect(recreated.docs[0]!.mimeType).toBe('image/jpeg')
+
+    const again = await seed(payload)
+    expect(again.media).toEqual({ created: 0, existing: 14 })
+  })
+})

@@ -1,9 +1,9 @@
 import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
 
 import { overlaps, type Position } from '@/lib/positions'
+import { idOf, sameId } from '@/lib/relations'
 import { isDraftSave } from '@/workflow/draftArg'
 
-const idOf = (rel: Position['agency']) => (rel == null ? null : typeof rel === 'object' ? rel.id : rel)
 
 /**
  * A post marked "head of the agency" (a minister, a chief of service) has one holder at a time:
@@ -22,7 +22,7 @@ export const checkHeadsOfAgency: CollectionBeforeValidateHook = async ({ data, o
         // Only published officials: a draft is checked when it is published.
         { _status: { equals: 'published' } },
         { 'positions.headOfAgency': { equals: true } },
-        { 'positions.agency': { in: heads.map((p) => idOf(p.agency)) } },
+        { 'positions.agency': { in: heads.map((p) => idOf(p.agency)!) } },
         ...(selfId ? [{ id: { not_equals: selfId } }] : []),
       ],
     },
@@ -35,7 +35,7 @@ export const checkHeadsOfAgency: CollectionBeforeValidateHook = async ({ data, o
   for (const mine of heads) {
     for (const other of others) {
       const clash = ((other.positions ?? []) as Position[]).find(
-        (p) => p.headOfAgency && String(idOf(p.agency)) === String(idOf(mine.agency)) && overlaps(mine, p),
+        (p) => p.headOfAgency && sameId(p.agency, mine.agency) && overlaps(mine, p),
       )
       if (clash) {
         throw new ValidationError({

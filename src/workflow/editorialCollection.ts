@@ -1,0 +1,28 @@
+import type { CollectionConfig } from 'payload'
+
+import { admins, publishedOrStaff, staffButOnlyEditorsPublish } from '@/access'
+
+import { rememberDraftArg } from './draftArg'
+import { preventContributorPublish } from './preventContributorPublish'
+
+/**
+ * What agencies, officials and galleries share: staff draft (autosaved, versioned), editors
+ * publish, the public reads published documents, admins delete.
+ */
+export const editorialAccess: CollectionConfig['access'] = {
+  create: staffButOnlyEditorsPublish,
+  read: publishedOrStaff,
+  readVersions: staffButOnlyEditorsPublish,
+  update: staffButOnlyEditorsPublish,
+  delete: admins,
+}
+
+export const editorialHooks = {
+  beforeOperation: [rememberDraftArg],
+  beforeChange: [preventContributorPublish],
+} satisfies CollectionConfig['hooks']
+
+export const editorialVersions: CollectionConfig['versions'] = {
+  drafts: { autosave: { interval: 2000 } },
+  maxPerDoc: 50,
+}
