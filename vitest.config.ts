@@ -21,6 +21,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { NODE_ENV: 'test', MEDIA_DIR: '.tmp/media-int', DISABLE_JOB_AUTORUN: 'true', PAYLOAD_SECRET: 'test-secret-for-the-integration-suite-0123456789' },
+    // LOG_LEVEL fatal: the suite provokes many refusals on purpose; Payload would log each with a stack.
+    env: { NODE_ENV: 'test', LOG_LEVEL: 'fatal', MEDIA_DIR: '.tmp/media-int', DISABLE_JOB_AUTORUN: 'true', PAYLOAD_SECRET: 'test-secret-for-the-integration-suite-0123456789' },
   },
 })

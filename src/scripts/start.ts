@@ -26,7 +26,8 @@ async function main() {
 
   const port = process.env.PORT || '3000'
   const next = path.join(projectRoot, 'node_modules/next/dist/bin/next')
-  const child = spawn(process.execPath, [next, 'start', '--port', port], { stdio: 'inherit', env: process.env })
+  // stdin is not passed on: `next start` quits at once when its stdin is closed (CI, process managers).
+  const child = spawn(process.execPath, [next, 'start', '--port', port], { stdio: ['ignore', 'inherit', 'inherit'], env: process.env })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 }
