@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util'
 
-import { fail, openPayload } from '@/scripts/openPayload'
+import { fail, openPayload, runCli } from '@/scripts/openPayload'
 
 import { importFile, knownAgencies, listFiles, type ImportResult } from './importer'
 
@@ -68,7 +68,8 @@ async function main() {
     const made = dryRun ? `${count('would-create')} would be created` : `${count('created')} created as drafts`
     process.stdout.write(`\n${results.length} file(s): ${made}, ${count('skipped')} already imported, ${failed} failed.\n`)
   }
-  process.exit(failed ? 1 : 0)
+  // Exit only once stdout is flushed: a pipe (CI, `| jq`) must get the whole report.
+  process.stdout.write('', () => process.exit(failed ? 1 : 0))
 }
 
-void main()
+runCli(main)

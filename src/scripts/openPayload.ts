@@ -42,9 +42,32 @@ export async function openPayload(): Promise<Payload> {
   // The tools report their own errors in one line; Payload's own log would repeat them with stack traces.
   process.env.LOG_LEVEL ||= 'fatal'
   try {
-    const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../../payload.config')])
+    // One after the other: loading both module graphs concurrently can leave the import pending
+    // forever (Node ESM with top-level await), and the process would then exit 0 without a word.
+    const { default: config } = await import('../../payload.config')
+    const { getPayload } = await import('payload')
     return await getPayload({ config })
   } catch (error) {
     fail(describeStartupError(error))
   }
+}
+
+/**
+ * Runs a command-line tool's main function. If Node runs out of work before `main` settles (a
+ * promise that can never resolve), say so and exit 1 rather than ending silently with 0.
+ */
+export function runCli(main: () => Promise<void>): void {
+  let settled = false
+  process.on('beforeExit', () => {
+    if (!settled) fail('stopped before finishing: an internal step never completed. Please report this.')
+  })
+  main().then(
+    () => {
+      settled = true
+    },
+    (error: unknown) => {
+      settled = true
+      fail(describeStartupError(error))
+    },
+  )
 }

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { runMigrations } from '@/config/database'
 import { projectRoot } from '@/config/env'
 
-import { describeStartupError, fail, openPayload } from './openPayload'
+import { describeStartupError, fail, openPayload, runCli } from './openPayload'
 
 async function main() {
   const env = process.env as Record<string, string | undefined>
@@ -32,4 +32,4 @@ async function main() {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 }
 
-void main()
+runCli(main)

@@ -1,6 +1,6 @@
 /** `npm run seed`: pending migrations, then the seed content, then (outside production) demo accounts. */
 import { runMigrations } from '@/config/database'
-import { describeStartupError, fail, openPayload } from '@/scripts/openPayload'
+import { describeStartupError, fail, openPayload, runCli } from '@/scripts/openPayload'
 
 import { DEMO_ACCOUNTS, ensureDemoUsers } from './demoUsers'
 import { seed } from './seed'
@@ -36,4 +36,4 @@ async function main() {
   process.exit(0)
 }
 
-void main()
+runCli(main)

@@ -18,7 +18,8 @@ export async function startPayload(): Promise<{ payload: Payload; dbFile: string
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'press-office-test-'))
   const dbFile = path.join(dir, 'test.db')
   process.env.DATABASE_URI = `file:${dbFile}`
-  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('@payload-config')])
+  const { default: config } = await import('@payload-config')
+  const { getPayload } = await import('payload')
   const payload = await getPayload({ config })
   await runMigrations(payload)
   return {
