@@ -1,0 +1,106 @@
+import { returnPathFromReferer, safeReturnPath } from '@/a11y/returnPath'
+import { applyChange, COOKIE_NAME, encodeView, readCookie, settingsFromCookie, viewCookie, type A11ySettings } from '@/a11y/settings'
+
+/**
+ * `/a11y`: changes the reader's settings for the view for visually impaired readers, then sends the
+ * reader back (303) to the page they came from. Works without JavaScript: the toolbar's buttons are
+ * plain form submits (POST, `name=value` of the clicked button plus a hidden `return`), and links can
+ * do the same with GET (`/a11y?view=on&return=/az/releases`).
+ *
+ * The return path is the `return` field, else the same-origin Referer, else `/az`; it is always
+ * reduced to a path on this site (never another host), so this is no open redirect.
+ */
+
+const FALLBACK_PATH = '/az'
+const RETURN_FIELD = 'return'
+const MAX_CHANGES = 8
+const MAX_BODY_BYTES = 8 * 1024
+
+const NO_STORE = { 'Cache-Control': 'no-store' }
+
+function plain(status: number, message: string): Response {
+  return new Response(`${message}\n`, {
+    status,
+    headers: { ...NO_STORE, 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
+  })
+}
+
+const firstHeaderValue = (value: string | null): string | undefined => value?.split(',')[0]?.trim() || undefined
+
+/** The origins this request may have been made to: the URL's, and the one a reverse proxy reports. */
+function requestOrigins(request: Request): { origins: string[]; secure: boolean } {
+  const url = new URL(request.url)
+  const origins = [url.origin]
+  const proto = firstHeaderValue(request.headers.get('x-forwarded-proto'))?.toLowerCase()
+  const host = firstHeaderValue(request.headers.get('x-forwarded-host')) ?? request.headers.get('host') ?? url.host
+  for (const scheme of [proto, url.protocol.slice(0, -1)]) {
+    if (scheme !== 'http' && scheme !== 'https') continue
+    try {
+      origins.push(new URL(`${scheme}://${host}`).origin)
+    } catch {
+      // A malformed Host only means fewer same-origin Referers are recognised.
+    }
+  }
+  // Only the Secure flag depends on these headers: never where the reader is sent.
+  return { origins: [...new Set(origins)], secure: url.protocol === 'https:' || proto === 'https' }
+}
+
+async function readForm(request: Request): Promise<URLSearchParams | Response> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type === 'application/x-www-form-urlencoded' || type === '') {
+    const length = Number(request.headers.get('content-length') ?? 0)
+    if (length > MAX_BODY_BYTES) return plain(413, 'Form too large.')
+    const text = await request.text()
+    if (text.length > MAX_BODY_BYTES) return plain(413, 'Form too large.')
+    return new URLSearchParams(text)
+  }
+  if (type === 'multipart/form-data') {
+    const length = Number(request.headers.get('content-length') ?? 0)
+    if (length > MAX_BODY_BYTES) return plain(413, 'Form too large.')
+    let form: FormData
+    try {
+      form = await request.formData()
+    } catch {
+      return plain(400, 'Malformed form.')
+    }
+    const params = new URLSearchParams()
+    for (const [name, value] of form.entries()) {
+      if (typeof value !== 'string') return plain(400, 'Files are not accepted here.')
+      params.append(name, value)
+    }
+    return params
+  }
+  return plain(415, 'Send the form as application/x-www-form-urlencoded.')
+}
+
+function handle(request: Request, fields: URLSearchParams): Response {
+  const changes = [...fields.entries()].filter(([name]) => name !== RETURN_FIELD)
+  if (changes.length === 0) return plain(400, 'No setting to change.')
+  if (changes.length > MAX_CHANGES) return plain(400, 'Too many settings at once.')
+
+  let settings: A11ySettings | null = settingsFromCookie(readCookie(request.headers.get('cookie'), COOKIE_NAME))
+  for (const [name, value] of changes) {
+    const next = applyChange(settings, name, value)
+    if (next === 'invalid') return plain(400, 'Unknown setting or value.')
+    settings = next
+  }
+
+  const { origins, secure } = requestOrigins(request)
+  const fromReferer = returnPathFromReferer(request.headers.get('referer'), origins, FALLBACK_PATH)
+  const location = safeReturnPath(fields.get(RETURN_FIELD), fromReferer, origins)
+
+  return new Response(null, {
+    status: 303,
+    headers: { ...NO_STORE, Location: location, 'Set-Cookie': viewCookie(encodeView(settings), { secure }) },
+  })
+}
+
+export async function GET(request: Request): Promise<Response> {
+  return handle(request, new URL(request.url).searchParams)
+}
+
+export async function POST(request: Request): Promise<Response> {
+  const fields = await readForm(request)
+  if (fields instanceof Response) return fields
+  return handle(request, fields)
+}
