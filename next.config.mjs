@@ -9,6 +9,10 @@ const nextConfig = {
   serverExternalPackages: ['sharp', 'libsql', '@libsql/client'],
   // Type checking is its own step (`npm run typecheck`, part of `npm test`); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
+  // Public pages are cached for an hour (revalidate = 3600) and purged on every publish. With the
+  // expiry equal to that, Next sends `s-maxage=3600` without `stale-while-revalidate`: browsers do
+  // not keep showing a withdrawn or unpublished page from their own cache.
+  expireTime: 3600,
   images: {
     // Only our own uploads; never an external image service.
     localPatterns: [{ pathname: '/api/media/file/**' }],

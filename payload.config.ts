@@ -18,6 +18,7 @@ import { databaseAdapter } from './src/config/database'
 import { payloadSecret, serverURL } from './src/config/env'
 import { loggerConfig } from './src/config/logger'
 import { DEFAULT_LOCALE, LOCALES } from './src/fields/localizedName'
+import { revalidateEndpoint } from './src/site/revalidate'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -30,6 +31,7 @@ export default buildConfig({
   telemetry: false,
   logger: loggerConfig(),
   collections: [Releases, Officials, Agencies, Galleries, Media, Users],
+  endpoints: [revalidateEndpoint],
   localization: {
     locales: LOCALES.map(({ code, label }) => ({ code, label })),
     defaultLocale: DEFAULT_LOCALE,

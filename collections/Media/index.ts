@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone, editors, staff } from '@/access'
 import { mediaDir } from '@/config/env'
+import { revalidateAfterChange, revalidateAfterDelete } from '@/site/revalidate'
 
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -28,6 +29,10 @@ export const Media: CollectionConfig = {
     { name: 'caption', type: 'textarea', localized: true, maxLength: 1000 },
     { name: 'credit', type: 'text', maxLength: 200, admin: { description: 'Photographer or source' } },
   ],
+  hooks: {
+    afterChange: [revalidateAfterChange],
+    afterDelete: [revalidateAfterDelete],
+  },
   upload: {
     staticDir: mediaDir(),
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'],

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { admins, publishedOrStaff, staff, staffButOnlyEditorsPublish } from '@/access'
+import { revalidateAfterChange, revalidateAfterDelete } from '@/site/revalidate'
 import { rememberDraftArg } from '@/workflow/draftArg'
 
 import { changes, content, importSource, relations, releaseSlug, withdrawal, workflow } from './fields'
@@ -37,6 +38,8 @@ export const Releases: CollectionConfig = {
   hooks: {
     beforeOperation: [rememberDraftArg],
     beforeChange: [enforceWorkflow],
+    afterChange: [revalidateAfterChange],
+    afterDelete: [revalidateAfterDelete],
   },
   versions: {
     drafts: {

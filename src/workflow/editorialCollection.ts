@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { admins, publishedOrStaff, staffButOnlyEditorsPublish } from '@/access'
 
+import { revalidateAfterChange, revalidateAfterDelete } from '@/site/revalidate'
+
 import { rememberDraftArg } from './draftArg'
 import { preventContributorPublish } from './preventContributorPublish'
 
@@ -20,6 +22,8 @@ export const editorialAccess: CollectionConfig['access'] = {
 export const editorialHooks = {
   beforeOperation: [rememberDraftArg],
   beforeChange: [preventContributorPublish],
+  afterChange: [revalidateAfterChange],
+  afterDelete: [revalidateAfterDelete],
 } satisfies CollectionConfig['hooks']
 
 export const editorialVersions: CollectionConfig['versions'] = {

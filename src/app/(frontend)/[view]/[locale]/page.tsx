@@ -1,0 +1,94 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import React from 'react'
+
+import { ReleaseCard } from '@/site/components/ReleaseCard'
+import { SiteChrome } from '@/site/components/SiteChrome'
+import { pageContext, type PageParams } from '@/site/context'
+import { localePath, releasesPath } from '@/site/paths'
+import { site } from '@/site/payload'
+import { listReleases } from '@/site/releases'
+import { LOCALE_CODES } from '@/i18n'
+
+export const revalidate = 3600
+
+export async function generateMetadata({ params }: { params: Promise<PageParams> }): Promise<Metadata> {
+  const { locale, t } = await pageContext(params)
+  return {
+    title: { absolute: t.siteName },
+    alternates: {
+      canonical: localePath(locale),
+      languages: Object.fromEntries(LOCALE_CODES.map((l) => [l, localePath(l)])),
+    },
+  }
+}
+
+export default async function HomePage({ params }: { params: Promise<PageParams> }) {
+  const ctx = await pageContext(params)
+  const { locale, t } = ctx
+  const [{ items }, agencies] = await Promise.all([
+    listReleases(locale, {}, 7),
+    site().then((payload) =>
+      payload.find({
+        collection: 'agencies',
+        locale,
+        where: { website: { exists: true } },
+        sort: 'name',
+        limit: 50,
+        depth: 0,
+        overrideAccess: false,
+      }),
+    ),
+  ])
+  const [featured, ...latest] = items
+  const units = agencies.docs.filter((a) => a.kind === 'structural-unit' && a.website)
+  const others = agencies.docs.filter((a) => a.kind !== 'structural-unit' && a.kind !== 'media-outlet' && a.website)
+  return (
+    <SiteChrome ctx={ctx} path="">
+      <h1>{t.siteName}</h1>
+      {featured && (
+        <section aria-labelledby="featured-heading" className="featured">
+          <h2 id="featured-heading">{t.featuredRelease}</h2>
+          <ReleaseCard item={featured} locale={locale} t={t} />
+        </section>
+      )}
+      <section aria-labelledby="latest-heading">
+        <h2 id="latest-heading">{t.latestReleases}</h2>
+        <ul className="release-list">
+          {latest.map((item) => (
+            <li key={item.doc.id}>
+              <ReleaseCard item={item} locale={locale} t={t} />
+            </li>
+          ))}
+        </ul>
+        <p>
+          <Link href={localePath(locale, releasesPath)}>{t.allReleases}</Link>
+        </p>
+      </section>
+      {others.length > 0 && (
+        <section aria-labelledby="links-heading">
+          <h2 id="links-heading">{t.usefulLinks}</h2>
+          <ul>
+            {others.map((a) => (
+              <li key={a.id}>
+                <a href={a.website!}>{a.name}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {units.length > 0 && (
+        <section aria-labelledby="units-heading">
+          <h2 id="units-heading">{t.structuralUnitsWebsites}</h2>
+          <ul>
+            {units.map((a) => (
+              <li key={a.id}>
+                <a href={a.website!}>{a.name}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </SiteChrome>
+  )
+}

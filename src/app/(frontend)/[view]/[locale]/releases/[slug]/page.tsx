@@ -1,0 +1,226 @@
+import { RichText } from '@payloadcms/richtext-lexical/react'
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import React from 'react'
+
+import { format, formatDate, LOCALE_CODES, LOCALE_NAMES, type Locale } from '@/i18n'
+import type { Agency, Media, Official } from '@/payload-types'
+import { typeLabel } from '@/site/components/labels'
+import { ResponsiveImage } from '@/site/components/ResponsiveImage'
+import { ShareLinks } from '@/site/components/ShareLinks'
+import { SiteChrome } from '@/site/components/SiteChrome'
+import { pageContext, type PageContext, type PageParams } from '@/site/context'
+import { newsArticleJsonLd } from '@/site/jsonLd'
+import { localePath, releasePath, releasesPath, siteURL } from '@/site/paths'
+import { releaseBySlug, releaseSlugs, listReleases } from '@/site/releases'
+
+export const revalidate = 3600
+
+/** Rendered on first request, then cached until a change purges it. */
+export function generateStaticParams(): Params[] {
+  return []
+}
+
+type Params = PageParams & { slug: string }
+
+const populated = <T extends { id: string }>(value: unknown): value is T => typeof value === 'object' && value !== null && 'id' in value
+
+async function load(params: Promise<Params>) {
+  const ctx = await pageContext(params)
+  const { slug } = await params
+  const found = await releaseBySlug(ctx.locale, decodeURIComponent(slug))
+  if (!found) notFound()
+  const slugs = await releaseSlugs(found.doc.id)
+  const alternates = Object.fromEntries(
+    LOCALE_CODES.map((l) => [l, releasePath(slugs[l] ?? slugs[found.lang] ?? found.doc.slug ?? found.doc.id)]),
+  ) as Record<Locale, string>
+  return { ctx, ...found, alternates }
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { ctx, doc, alternates } = await load(params)
+  const hero = populated<Media>(doc.heroImage) ? doc.heroImage : null
+  const og = hero?.sizes?.og?.url ? [{ url: hero.sizes.og.url, width: 1200, height: 630, alt: hero.alt }] : undefined
+  return {
+    title: doc.title,
+    description: doc.lead ?? undefined,
+    alternates: {
+      canonical: localePath(ctx.locale, alternates[ctx.locale]),
+      languages: Object.fromEntries(LOCALE_CODES.map((l) => [l, localePath(l, alternates[l])])),
+    },
+    openGraph: { type: 'article', title: doc.title, description: doc.lead ?? undefined, publishedTime: doc.publishedAt ?? undefined, images: og },
+    twitter: { card: og ? 'summary_large_image' : 'summary', title: doc.title, description: doc.lead ?? undefined, images: og?.map((i) => i.url) },
+  }
+}
+
+export default async function ReleasePage({ params }: { params: Promise<Params> }) {
+  const { ctx, doc, lang, alternates } = await load(params)
+  const { locale, t } = ctx
+  const foreign = lang !== locale ? lang : undefined
+  const leadAgency = populated<Agency>(doc.leadAgency) ? doc.leadAgency : null
+  const supporting = (doc.supportingAgencies ?? []).filter(populated<Agency>)
+  const officials = (doc.officials ?? []).filter(populated<Official>)
+  const outlet = populated<Agency>(doc.source?.outlet) ? doc.source.outlet : null
+  const gallery = populated<{ id: string; images?: { image: unknown; id?: string | null; caption?: string | null }[] | null }>(doc.gallery)
+    ? doc.gallery
+    : null
+  const galleryImages = (gallery?.images ?? []).map((row) => row.image).filter(populated<Media>)
+  const hero = populated<Media>(doc.heroImage) ? doc.heroImage : null
+  const recent = (await listReleases(locale, {}, 6)).items.filter((item) => item.doc.id !== doc.id).slice(0, 5)
+  const url = `${siteURL()}${localePath(locale, alternates[locale])}`
+  const withdrawn = doc.withdrawal?.withdrawn
+
+  return (
+    <SiteChrome ctx={ctx} path={alternates[locale]} alternates={alternates}>
+      <script
+        type="application/ld+json"
+        // JSON-LD must be inline; its text is escaped for `<` so it cannot close the script element.
+        dangerouslySetInnerHTML={{ __html: newsArticleJsonLd({ doc, url, locale: lang, publisher: t.siteName }) }}
+      />
+      <article className="release" lang={foreign}>
+        {withdrawn && (
+          <div className="notice notice--withdrawn" role="note">
+            <h2>{t.withdrawnHeading}</h2>
+            <p>
+              {format(t.withdrawnNotice, {
+                date: doc.withdrawal?.withdrawnAt ? formatDate(doc.withdrawal.withdrawnAt, locale) : '',
+              })}
+            </p>
+            {doc.withdrawal?.explanation && <p>{doc.withdrawal.explanation}</p>}
+          </div>
+        )}
+        {foreign && (
+          <p className="notice" lang={locale}>
+            {format(t.notInYourLanguage, { language: LOCALE_NAMES[lang] })}
+          </p>
+        )}
+        <p className="meta" lang={locale}>
+          {typeLabel(doc.type, t)}
+        </p>
+        <h1>{doc.title}</h1>
+        <dl className="release__facts" lang={locale}>
+          {doc.publishedAt && (
+            <>
+              <dt>{t.published}</dt>
+              <dd>
+                <time dateTime={doc.publishedAt}>{formatDate(doc.publishedAt, locale, doc.datePrecision ?? 'date')}</time>
+              </dd>
+            </>
+          )}
+          {doc.place && (
+            <>
+              <dt>{t.place}</dt>
+              <dd lang={foreign}>{doc.place}</dd>
+            </>
+          )}
+          {leadAgency && (
+            <>
+              <dt>{t.from}</dt>
+              <dd>{leadAgency.name}</dd>
+            </>
+          )}
+          {supporting.length > 0 && (
+            <>
+              <dt>{t.supportingAgencies}</dt>
+              <dd>{supporting.map((a) => a.name).join(', ')}</dd>
+            </>
+          )}
+          {officials.length > 0 && (
+            <>
+              <dt>{t.mentioned}</dt>
+              <dd>{officials.map((o) => o.name).join(', ')}</dd>
+            </>
+          )}
+        </dl>
+        {doc.lead && <p className="release__lead">{doc.lead}</p>}
+        {hero && (
+          <figure className="release__hero">
+            <ResponsiveImage media={hero} prefer="hero" />
+          </figure>
+        )}
+        {doc.body && (
+          <div className="release__body">
+            <RichText data={doc.body as never} />
+          </div>
+        )}
+        {galleryImages.length > 0 && (
+          <section aria-labelledby="gallery-heading" className="release__gallery" lang={locale}>
+            <h2 id="gallery-heading">{t.gallery}</h2>
+            <p>{format(t.photoCount, { count: galleryImages.length })}</p>
+            <ul className="gallery-grid">
+              {galleryImages.map((image) => (
+                <li key={image.id}>
+                  <a href={image.url ?? '#'}>
+                    <ResponsiveImage media={image} prefer="thumbnail" sizes="(max-width: 30rem) 50vw, 12rem" />
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {(outlet || doc.source?.byline || doc.source?.originalUrl) && (
+          <section aria-labelledby="source-heading" className="release__source" lang={locale}>
+            <h2 id="source-heading">{t.source}</h2>
+            <p>
+              {outlet && format(t.originallyPublished, { outlet: outlet.name })}
+              {doc.source?.originalDate && (
+                <>
+                  {' '}
+                  (<time dateTime={doc.source.originalDate}>{formatDate(doc.source.originalDate, locale, 'datetime')}</time>)
+                </>
+              )}
+              {doc.source?.byline && <> · {format(t.byline, { name: doc.source.byline })}</>}
+              {doc.source?.originalUrl && (
+                <>
+                  {' · '}
+                  <a href={doc.source.originalUrl} rel="noopener noreferrer nofollow">
+                    {t.readOriginal}
+                  </a>
+                </>
+              )}
+            </p>
+          </section>
+        )}
+        {(doc.changeHistory?.length ?? 0) > 0 && (
+          <section aria-labelledby="changes-heading" className="release__changes">
+            <h2 id="changes-heading" lang={locale}>
+              {t.changeHistory}
+            </h2>
+            <ul>
+              {doc.changeHistory!.map((change) => (
+                <li key={change.id ?? change.date}>
+                  <span lang={locale}>{t.updated} </span>
+                  <time dateTime={change.date}>{formatDate(change.date, locale, 'datetime')}</time>: {change.note}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </article>
+      <ShareLinks url={url} title={doc.title} t={t} />
+      <RecentAndBack ctx={ctx} recent={recent} />
+    </SiteChrome>
+  )
+}
+
+function RecentAndBack({ ctx, recent }: { ctx: PageContext; recent: Awaited<ReturnType<typeof listReleases>>['items'] }) {
+  const { locale, t } = ctx
+  return (
+    <>
+      <p className="back">
+        <Link href={localePath(locale, releasesPath)}>← {t.back}</Link>
+      </p>
+      <section aria-labelledby="recent-heading" className="recent">
+        <h2 id="recent-heading">{t.mostRecent}</h2>
+        <ul>
+          {recent.map(({ doc, lang }) => (
+            <li key={doc.id} lang={lang !== locale ? lang : undefined}>
+              <Link href={localePath(locale, releasePath(doc.slug ?? doc.id))}>{doc.title}</Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,10 @@
+import type { Locale } from '@/i18n/locales'
+
+/** Public addresses, in one place. `path` is the part after the language. */
+export const localePath = (locale: Locale, path = ''): string => `/${locale}${path}`
+export const releasePath = (slug: string): string => `/releases/${slug}`
+export const releasesPath = '/releases'
+
+export function siteURL(): string {
+  return (process.env.SITE_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '')
+}

@@ -1,0 +1,111 @@
+/**
+ * What the public pages read about releases. Every query runs with `overrideAccess: false` and no
+ * user, so it can only ever see published documents — the same rule as the public API.
+ */
+import type { Where } from 'payload'
+
+import { LOCALE_CODES, type Locale } from '@/i18n/locales'
+import type { Release } from '@/payload-types'
+
+import { site } from './payload'
+
+export const PAGE_SIZE = 10
+
+export interface ReleaseFilters {
+  page?: number
+  type?: string
+  agency?: string
+  official?: string
+  year?: number
+  month?: number
+  q?: string
+}
+
+/** A release in the reader's language, or in the first language it exists in (marked for `lang`). */
+export interface Localized<T> {
+  doc: T
+  lang: Locale
+}
+
+const publicRead = { overrideAccess: false, draft: false } as const
+
+export function filtersWhere(filters: ReleaseFilters): Where {
+  const and: Where[] = []
+  if (filters.type) and.push({ type: { equals: filters.type } })
+  if (filters.agency) and.push({ or: [{ leadAgency: { equals: filters.agency } }, { supportingAgencies: { in: [filters.agency] } }] })
+  if (filters.official) and.push({ officials: { in: [filters.official] } })
+  if (filters.year) {
+    const from = new Date(Date.UTC(filters.year, (filters.month ?? 1) - 1, 1) - 4 * 3600_000)
+    const to = filters.month
+      ? new Date(Date.UTC(filters.year, filters.month, 1) - 4 * 3600_000)
+      : new Date(Date.UTC(filters.year + 1, 0, 1) - 4 * 3600_000)
+    and.push({ publishedAt: { greater_than_equal: from.toISOString() } }, { publishedAt: { less_than: to.toISOString() } })
+  }
+  if (filters.q) and.push({ or: [{ title: { like: filters.q } }, { lead: { like: filters.q } }] })
+  return and.length ? { and } : {}
+}
+
+/** Releases for a list page, each in the reader's language where it has one. */
+export async function listReleases(locale: Locale, filters: ReleaseFilters = {}, limit = PAGE_SIZE) {
+  const payload = await site()
+  const result = await payload.find({
+    collection: 'releases',
+    locale,
+    fallbackLocale: false,
+    where: filtersWhere(filters),
+    sort: '-publishedAt',
+    page: filters.page ?? 1,
+    limit,
+    depth: 1,
+    ...publicRead,
+  })
+  const localized = await Promise.all(result.docs.map((doc) => inBestLocale(doc, locale)))
+  return { ...result, items: localized }
+}
+
+/**
+ * A document fetched in `locale` without fallback: if it has no title there, its texts come from the
+ * first language that has one, while agencies, people and images stay in the reader's language.
+ */
+async function inBestLocale(doc: Release, locale: Locale): Promise<Localized<Release>> {
+  if (doc.title) return { doc, lang: locale }
+  const payload = await site()
+  for (const other of LOCALE_CODES) {
+    if (other === locale) continue
+    const found = await payload.findByID({ collection: 'releases', id: doc.id, locale: other, fallbackLocale: false, depth: 0, ...publicRead })
+    if (found.title) {
+      const texts = { title: found.title, slug: found.slug, lead: found.lead, body: found.body, place: found.place, changeHistory: found.changeHistory }
+      const withdrawal = { ...doc.withdrawal, explanation: doc.withdrawal?.explanation ?? found.withdrawal?.explanation }
+      return { doc: { ...doc, ...texts, withdrawal }, lang: other }
+    }
+  }
+  return { doc, lang: locale }
+}
+
+/** The release whose slug (in any language) is `slug`, in the reader's language where it exists. */
+export async function releaseBySlug(locale: Locale, slug: string): Promise<Localized<Release> | null> {
+  const payload = await site()
+  for (const candidate of [locale, ...LOCALE_CODES.filter((l) => l !== locale)]) {
+    const { docs } = await payload.find({
+      collection: 'releases',
+      locale: candidate,
+      fallbackLocale: false,
+      where: { slug: { equals: slug } },
+      limit: 1,
+      depth: 0,
+      ...publicRead,
+    })
+    if (docs[0]) {
+      const inReaderLocale = await payload.findByID({ collection: 'releases', id: docs[0].id, locale, fallbackLocale: false, depth: 2, ...publicRead })
+      return inBestLocale(inReaderLocale, locale)
+    }
+  }
+  return null
+}
+
+/** The slug a release has in each language (its own, or the one it is published under). */
+export async function releaseSlugs(id: string): Promise<Partial<Record<Locale, string>>> {
+  const payload = await site()
+  const doc = await payload.findByID({ collection: 'releases', id, locale: 'all', depth: 0, ...publicRead })
+  return (doc.slug ?? {}) as unknown as Partial<Record<Locale, string>>
+}

@@ -1,0 +1,74 @@
+import crypto from 'node:crypto'
+
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Endpoint } from 'payload'
+
+/**
+ * Public pages are cached; any change readers can see purges them all, so the next request renders
+ * fresh HTML (a publish, an edit, an unpublish, a withdrawal, a scheduled publish). Draft saves do
+ * not touch what readers see and purge nothing.
+ *
+ * Two purges: one at once, inside the request that made the change, and one a second later through
+ * the internal endpoint below. The second catches a page whose render began before the change was
+ * committed and finished after the first purge (it would otherwise be cached as fresh with the old
+ * content), and it is the only one that works for changes made outside a request (scheduled jobs).
+ */
+export const SECOND_PURGE_DELAY_MS = 500
+const ENDPOINT_PATH = '/revalidate-public-pages'
+
+const token = (): string =>
+  crypto.createHash('sha256').update(`revalidate:${process.env.PAYLOAD_SECRET ?? ''}`).digest('hex')
+
+// Loaded on use: importing next/cache at the top would load Next into every command-line tool.
+const nextCache = () => import('next/cache')
+
+async function purgeNow(): Promise<boolean> {
+  try {
+    ;(await nextCache()).revalidatePath('/', 'layout')
+    return true
+  } catch {
+    return false // outside a Next.js request: no page cache here, or a job (the endpoint handles it)
+  }
+}
+
+function purgeThroughServer(delay: number): void {
+  const port = process.env.PORT || '3000'
+  const timer = setTimeout(() => {
+    fetch(`http://127.0.0.1:${port}/api${ENDPOINT_PATH}`, { method: 'POST', headers: { 'x-revalidate-token': token() } }).catch(
+      () => undefined, // no server (seed, importer, tests)
+    )
+  }, delay)
+  timer.unref()
+}
+
+export async function purgePublicPages(): Promise<void> {
+  const inRequest = await purgeNow()
+  purgeThroughServer(inRequest ? SECOND_PURGE_DELAY_MS : 0)
+  if (!inRequest) purgeThroughServer(SECOND_PURGE_DELAY_MS)
+}
+
+export const revalidateAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, context }) => {
+  const versioned = doc && typeof doc === 'object' && '_status' in doc
+  const draftOnly = versioned && context.draftArg && doc._status !== 'published'
+  const seenByReaders = !versioned || doc._status === 'published' || previousDoc?._status === 'published'
+  if (!draftOnly && seenByReaders) await purgePublicPages()
+  return doc
+}
+
+export const revalidateAfterDelete: CollectionAfterDeleteHook = async ({ doc }) => {
+  await purgePublicPages()
+  return doc
+}
+
+/** POST /api/revalidate-public-pages, for this server only (a token derived from PAYLOAD_SECRET). */
+export const revalidateEndpoint: Endpoint = {
+  path: ENDPOINT_PATH,
+  method: 'post',
+  handler: async (req) => {
+    const given = req.headers.get('x-revalidate-token') ?? ''
+    const expected = token()
+    const ok = given.length === expected.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(expected))
+    if (!ok) return Response.json({ error: 'Not allowed.' }, { status: 403 })
+    ;(await nextCache()).revalidatePath('/', 'layout')
+    return Response.json({ revalidated: true })
+  },
+}

@@ -1,0 +1,130 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+
+import { encodeView, DEFAULT_SETTINGS, SCHEMES, type A11ySettings } from '../../src/a11y/settings'
+
+import { DEMO_PASSWORD } from './helpers'
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
+/**
+ * Loads `path` until the link to `title` is there (or gone), for at most a second: pages are cached
+ * and a change may, for a moment, still be served from the copy being regenerated.
+ */
+async function withinASecond(page: Page, path: string, title: string, present: boolean) {
+  const deadline = Date.now() + 1000
+  for (;;) {
+    await page.goto(path)
+    const count = await page.getByRole('link', { name: title, exact: true }).count()
+    if ((count > 0) === present) return Date.now()
+    if (Date.now() > deadline) throw new Error(`${path}: "${title}" still ${present ? 'missing' : 'shown'} a second after the change`)
+    await page.waitForTimeout(100)
+  }
+}
+
+/** Seed release 001: a press release with photos. */
+async function releaseSlug(page: Page): Promise<string> {
+  const res = await page.request.get('/api/releases?locale=en&depth=0&where[importSource.key][equals]=seed-001')
+  return (await res.json()).docs[0].slug
+}
+
+/** WCAG 2.2 AA violations, plus 7:1 contrast (color-contrast-enhanced) where `enhancedContrast`. */
+async function axe(page: Page, enhancedContrast: boolean) {
+  const violations = (await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations
+  if (enhancedContrast) violations.push(...(await new AxeBuilder({ page }).withRules(['color-contrast-enhanced']).analyze()).violations)
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target ?? ''}`)
+}
+
+test.describe('public templates pass axe in the default view and every colour scheme', () => {
+  const views: { name: string; settings: A11ySettings | null }[] = [
+    { name: 'default view', settings: null },
+    ...SCHEMES.map((scheme) => ({ name: `scheme ${scheme}`, settings: { ...DEFAULT_SETTINGS, scheme } })),
+  ]
+  for (const { name, settings } of views) {
+    test(name, async ({ page, context, baseURL }) => {
+      if (settings) await context.addCookies([{ name: 'a11y', value: encodeView(settings), url: baseURL! }])
+      const slug = await releaseSlug(page)
+      for (const path of ['/az', '/en/releases', `/en/releases/${slug}`, '/ru/no-such-page']) {
+        await page.goto(path)
+        if (settings) await expect(page.locator('html')).toHaveClass(new RegExp(`a11y-scheme-${settings.scheme}`))
+        expect(await axe(page, Boolean(settings)), `${name} ${path}`).toEqual([])
+      }
+    })
+  }
+})
+
+test('the view works with JavaScript off: applied on the first response, kept across pages', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await page.goto('/en/releases')
+  await page.getByRole('link', { name: 'For the visually impaired' }).click()
+  await expect(page).toHaveURL(/\/en\/releases$/)
+  await page.getByRole('button', { name: 'White on black' }).click()
+  await expect(page.locator('html')).toHaveClass(/a11y-scheme-white-black/)
+  await expect(page.getByRole('button', { name: 'White on black' })).toHaveAttribute('aria-pressed', 'true')
+  await page.getByRole('link', { name: 'Home' }).click()
+  await expect(page.locator('html')).toHaveClass(/a11y-scheme-white-black/)
+  await page.getByRole('button', { name: 'Main version' }).click()
+  await expect(page.locator('html')).not.toHaveClass(/a11y/)
+  await context.close()
+})
+
+test('no horizontal scroll at 320 px with extra large text; hidden images show their alt text', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 700 } })
+  await context.addCookies([{ name: 'a11y', value: encodeView({ ...DEFAULT_SETTINGS, fontSize: 'xlarge', images: 'hide' }), url: baseURL! }])
+  const page = await context.newPage()
+  const slug = await releaseSlug(page)
+  for (const path of ['/az', '/en/releases', `/en/releases/${slug}`]) {
+    await page.goto(path)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320)
+  }
+  await expect(page.locator('main img').first()).toBeHidden()
+  await expect(page.locator('main .img-alt').first()).toBeVisible()
+  await expect(page.locator('main .img-alt').first()).toContainText('Placeholder image')
+  await context.close()
+})
+
+test('a publish shows on the home page and the list at once; feed, sitemap and JSON-LD follow', async ({ page, request }) => {
+  const login = await request.post('/api/users/login', { data: { email: 'editor@example.com', password: DEMO_PASSWORD } })
+  const { token } = await login.json()
+  const auth = { Authorization: `JWT ${token}` }
+  const agency = (await (await request.get('/api/agencies?where[slug][equals]=mia&depth=0')).json()).docs[0]
+  const title = `Urgent notice ${Date.now()}`
+
+  await page.goto('/az') // cached before the publish
+  const created = await request.post('/api/releases?locale=az', {
+    headers: auth,
+    data: { title, leadAgency: agency.id, _status: 'published', workflow: { forcePublishReason: 'End-to-end test of publishing speed' } },
+  })
+  expect(created.status(), await created.text()).toBe(201)
+  const doc = (await created.json()).doc
+  await withinASecond(page, '/az', title, true)
+  await withinASecond(page, '/az/releases', title, true)
+
+  await page.goto(`/az/releases/${doc.slug}`)
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!)
+  expect(jsonLd['@type']).toBe('NewsArticle')
+  expect(jsonLd.headline).toBe(title)
+  expect(jsonLd.datePublished).toBe(doc.publishedAt)
+
+  const published = (await (await request.get('/api/releases?limit=0&depth=0&locale=az')).json()).docs as { slug: string | null }[]
+  const feed = await (await request.get('/feed/az.xml')).text()
+  expect((feed.match(/<item>/g) ?? []).length).toBe(published.length)
+  expect(feed).toContain(title)
+  const sitemap = await (await request.get('/sitemap.xml')).text()
+  expect((sitemap.match(/\/az\/releases\/[^<]+<\/loc>/g) ?? []).length).toBe(published.length)
+
+  // Withdrawing shows the notice; unpublishing removes it from the public pages.
+  const withdrawn = await request.patch(`/api/releases/${doc.id}?locale=az`, {
+    headers: auth,
+    data: { _status: 'published', withdrawal: { withdrawn: true, explanation: 'Published in error.' } },
+  })
+  expect(withdrawn.status(), await withdrawn.text()).toBe(200)
+  await page.goto(`/az/releases/${doc.slug}`)
+  await expect(page.getByText('Published in error.')).toBeVisible()
+  const unpublished = await request.patch(`/api/releases/${doc.id}?locale=az`, { headers: auth, data: { _status: 'draft' } })
+  expect(unpublished.status(), await unpublished.text()).toBe(200)
+  await withinASecond(page, '/az', title, false)
+  await withinASecond(page, '/az/releases', title, false)
+  expect((await page.goto(`/az/releases/${doc.slug}`))!.status()).toBe(404)
+})
