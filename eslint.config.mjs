@@ -13,7 +13,7 @@ const config = [
     ignores: [
       'node_modules/**',
       '.next/**',
-      '.next-test/**',
+      '.next-*/**',
       'data/**',
       'media/**',
       '.tmp/**',

@@ -95,6 +95,10 @@ export interface Release {
   title: string;
   type: 'press-release' | 'news' | 'statement' | 'media-coverage';
   /**
+   * Shown first on the home page (the newest featured release wins).
+   */
+  featured?: boolean | null;
+  /**
    * One or two sentences shown in lists and under the title.
    */
   lead?: string | null;
@@ -613,6 +617,7 @@ export interface PayloadMigration {
 export interface ReleasesSelect<T extends boolean = true> {
   title?: T;
   type?: T;
+  featured?: T;
   lead?: T;
   body?: T;
   publishedAt?: T;

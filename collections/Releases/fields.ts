@@ -21,6 +21,13 @@ const shownWhenSet = (name: string) => ({
 export const content: Field[] = [
   { name: 'title', type: 'text', localized: true, required: true, maxLength: 300 },
   { name: 'type', type: 'select', required: true, defaultValue: 'press-release', options: [...RELEASE_TYPES], index: true },
+  {
+    name: 'featured',
+    type: 'checkbox',
+    defaultValue: false,
+    index: true,
+    admin: { position: 'sidebar', description: 'Shown first on the home page (the newest featured release wins).' },
+  },
   { name: 'lead', type: 'textarea', localized: true, maxLength: 1000, admin: { description: 'One or two sentences shown in lists and under the title.' } },
   { name: 'body', type: 'richText', localized: true },
   {

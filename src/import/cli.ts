@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util'
 
+import { runMigrations } from '@/config/database'
 import { fail, openPayload, runCli } from '@/scripts/openPayload'
 
 import { importFile, knownAgencies, listFiles, type ImportResult } from './importer'
@@ -43,6 +44,7 @@ async function main() {
   const dryRun = Boolean(values['dry-run'])
 
   const payload = await openPayload()
+  await runMigrations(payload)
   const agencies = await knownAgencies(payload)
   const results: ImportResult[] = []
   for (const target of positionals) {

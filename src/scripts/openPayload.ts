@@ -7,6 +7,8 @@ import type { Payload } from 'payload'
 
 import { ConfigError, databaseTarget, projectRoot } from '@/config/env'
 
+import { preloadLexical } from './preloadLexical'
+
 export function fail(message: string): never {
   process.stderr.write(`error: ${message}\n`)
   process.exit(1)
@@ -31,6 +33,9 @@ export function describeStartupError(error: unknown): string {
     const detail = (error as Error).message.split('\n')[0]!.split('Details: ').pop()
     return `cannot reach ${where}: ${detail}. Check DATABASE_URI and that the database is running.`
   }
+  if (/Failed query|no such (table|column)/i.test(text)) {
+    return `the database at ${where} does not match this version of the app (run \`npm run migrate\`): ${text.split('\n')[0]!.slice(0, 160)}…`
+  }
   return text.split('\n')[0]!
 }
 
@@ -42,8 +47,7 @@ export async function openPayload(): Promise<Payload> {
   // The tools report their own errors in one line; Payload's own log would repeat them with stack traces.
   process.env.LOG_LEVEL ||= 'fatal'
   try {
-    // One after the other: loading both module graphs concurrently can leave the import pending
-    // forever (Node ESM with top-level await), and the process would then exit 0 without a word.
+    await preloadLexical()
     const { default: config } = await import('../../payload.config')
     const { getPayload } = await import('payload')
     return await getPayload({ config })

@@ -19,6 +19,7 @@ export interface ReleaseFilters {
   year?: number
   month?: number
   q?: string
+  featured?: boolean
 }
 
 /** A release in the reader's language, or in the first language it exists in (marked for `lang`). */
@@ -32,6 +33,7 @@ const publicRead = { overrideAccess: false, draft: false } as const
 export function filtersWhere(filters: ReleaseFilters): Where {
   const and: Where[] = []
   if (filters.type) and.push({ type: { equals: filters.type } })
+  if (filters.featured) and.push({ featured: { equals: true } })
   if (filters.agency) and.push({ or: [{ leadAgency: { equals: filters.agency } }, { supportingAgencies: { in: [filters.agency] } }] })
   if (filters.official) and.push({ officials: { in: [filters.official] } })
   if (filters.year) {

@@ -10,3 +10,21 @@ test('the public home lists the seeded releases and passes axe (WCAG 2.2 AA)', a
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([])
 })
+
+test('an editor marks a release as featured and the home page shows it first', async ({ page, request }) => {
+  const { token } = await (
+    await request.post('/api/users/login', { data: { email: 'editor@example.com', password: process.env.DEMO_PASSWORD } })
+  ).json()
+  const seed = (await (await request.get('/api/releases?locale=en&depth=0&where[importSource.key][equals]=seed-003')).json()).docs[0]
+  const res = await request.patch(`/api/releases/${seed.id}`, {
+    headers: { Authorization: `JWT ${token}` },
+    data: { _status: 'published', featured: true, updateType: 'minor', workflow: { forcePublishReason: 'Feature it on the home page' } },
+  })
+  expect(res.status(), await res.text()).toBe(200)
+  await expect
+    .poll(async () => {
+      await page.goto('/en')
+      return page.getByRole('region', { name: 'Featured' }).getByRole('heading', { level: 3 }).textContent()
+    }, { timeout: 2000 })
+    .toBe(seed.title)
+})

@@ -1,9 +1,15 @@
 import * as migration_20261121_232816_initial from './20261121_232816_initial';
+import * as migration_20261122_002803_featured_release from './20261122_002803_featured_release';
 
 export const migrations = [
   {
     up: migration_20261121_232816_initial.up,
     down: migration_20261121_232816_initial.down,
-    name: '20261121_232816_initial'
+    name: '20261121_232816_initial',
+  },
+  {
+    up: migration_20261122_002803_featured_release.up,
+    down: migration_20261122_002803_featured_release.down,
+    name: '20261122_002803_featured_release'
   },
 ];

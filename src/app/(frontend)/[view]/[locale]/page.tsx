@@ -26,8 +26,9 @@ export async function generateMetadata({ params }: { params: Promise<PageParams>
 export default async function HomePage({ params }: { params: Promise<PageParams> }) {
   const ctx = await pageContext(params)
   const { locale, t } = ctx
-  const [{ items }, agencies] = await Promise.all([
+  const [{ items }, featuredList, agencies] = await Promise.all([
     listReleases(locale, {}, 7),
+    listReleases(locale, { featured: true }, 1),
     site().then((payload) =>
       payload.find({
         collection: 'agencies',
@@ -40,7 +41,9 @@ export default async function HomePage({ params }: { params: Promise<PageParams>
       }),
     ),
   ])
-  const [featured, ...latest] = items
+  // The newest release an editor marked as featured, else simply the newest.
+  const featured = featuredList.items[0] ?? items[0]
+  const latest = items.filter((item) => item.doc.id !== featured?.doc.id).slice(0, 6)
   const units = agencies.docs.filter((a) => a.kind === 'structural-unit' && a.website)
   const others = agencies.docs.filter((a) => a.kind !== 'structural-unit' && a.kind !== 'media-outlet' && a.website)
   return (
