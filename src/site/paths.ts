@@ -4,6 +4,10 @@ import type { Locale } from '@/i18n/locales'
 export const localePath = (locale: Locale, path = ''): string => `/${locale}${path}`
 export const releasePath = (slug: string): string => `/releases/${slug}`
 export const releasesPath = '/releases'
+export const officialPath = (slug: string): string => `/officials/${slug}`
+export const agencyPath = (slug: string): string => `/agencies/${slug}`
+export const galleriesPath = '/galleries'
+export const galleryPath = (slug: string): string => `/galleries/${slug}`
 
 export function siteURL(): string {
   return (process.env.SITE_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '')

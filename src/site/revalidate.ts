@@ -7,12 +7,13 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Endpoint } f
  * fresh HTML (a publish, an edit, an unpublish, a withdrawal, a scheduled publish). Draft saves do
  * not touch what readers see and purge nothing.
  *
- * Two purges: one at once, inside the request that made the change, and one a second later through
- * the internal endpoint below. The second catches a page whose render began before the change was
+ * Purges: one at once, inside the request that made the change, and later ones through the
+ * internal endpoint below. The late ones catch a page whose render began before the change was
  * committed and finished after the first purge (it would otherwise be cached as fresh with the old
  * content), and it is the only one that works for changes made outside a request (scheduled jobs).
  */
-export const SECOND_PURGE_DELAY_MS = 500
+/** Late purges, in ms: a render that began before the change and ended after the first purge is caught by one of these. */
+export const LATE_PURGES_MS = [500, 2500]
 const ENDPOINT_PATH = '/revalidate-public-pages'
 
 const token = (): string =>
@@ -42,8 +43,8 @@ function purgeThroughServer(delay: number): void {
 
 export async function purgePublicPages(): Promise<void> {
   const inRequest = await purgeNow()
-  purgeThroughServer(inRequest ? SECOND_PURGE_DELAY_MS : 0)
-  if (!inRequest) purgeThroughServer(SECOND_PURGE_DELAY_MS)
+  if (!inRequest) purgeThroughServer(0)
+  for (const delay of LATE_PURGES_MS) purgeThroughServer(delay)
 }
 
 export const revalidateAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, context }) => {

@@ -18,3 +18,21 @@ export async function choose(page: Page, fieldId: string, optionText: string) {
   await page.locator('.rs__option', { hasText: optionText }).first().click()
   await expect(field.locator('.rs__single-value, .rs__multi-value').first()).toContainText(optionText)
 }
+
+/**
+ * Keyboard only: presses Tab until the focused element's text is `name` (exact, whitespace folded),
+ * at most `max` times, as a reader would move through the page. Fails with what it passed on the way.
+ */
+export async function tabTo(page: Page, name: string, max = 200) {
+  const passed: string[] = []
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab')
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null
+      return (el?.innerText ?? '').replace(/\s+/g, ' ').trim()
+    })
+    if (focused === name) return
+    passed.push(focused)
+  }
+  throw new Error(`"${name}" not reached in ${max} presses of Tab; focus went through: ${passed.slice(0, 60).join(' | ')}`)
+}

@@ -16,7 +16,7 @@ test('an editor marks a release as featured and the home page shows it first', a
     await request.post('/api/users/login', { data: { email: 'editor@example.com', password: process.env.DEMO_PASSWORD } })
   ).json()
   const seed = (await (await request.get('/api/releases?locale=en&depth=0&where[importSource.key][equals]=seed-003')).json()).docs[0]
-  const res = await request.patch(`/api/releases/${seed.id}`, {
+  const res = await request.patch(`/api/releases/${seed.id}?locale=en`, {
     headers: { Authorization: `JWT ${token}` },
     data: { _status: 'published', featured: true, updateType: 'minor', workflow: { forcePublishReason: 'Feature it on the home page' } },
   })

@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test'
 
 import { encodeView, DEFAULT_SETTINGS, SCHEMES, type A11ySettings } from '../../src/a11y/settings'
 
-import { DEMO_PASSWORD } from './helpers'
+import { DEMO_PASSWORD, tabTo } from './helpers'
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
@@ -28,6 +28,17 @@ async function releaseSlug(page: Page): Promise<string> {
   return (await res.json()).docs[0].slug
 }
 
+const RELEASE_004_TITLE = 'President Aliyev: Situation in Azerbaijan is stable, there are no internal risks and potential threats'
+
+/** The gallery of seed release 004 (eleven photos), which has its title. */
+async function gallerySlug(page: Page): Promise<string> {
+  const res = await page.request.get('/api/galleries?locale=en&depth=0&limit=100')
+  const docs = (await res.json()).docs as { title: string; slug: string }[]
+  const gallery = docs.find((g) => g.title === RELEASE_004_TITLE)
+  if (!gallery) throw new Error(`no gallery "${RELEASE_004_TITLE}" in /api/galleries?locale=en`)
+  return gallery.slug
+}
+
 /** WCAG 2.2 AA violations, plus 7:1 contrast (color-contrast-enhanced) where `enhancedContrast`. */
 async function axe(page: Page, enhancedContrast: boolean) {
   const violations = (await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations
@@ -44,7 +55,18 @@ test.describe('public templates pass axe in the default view and every colour sc
     test(name, async ({ page, context, baseURL }) => {
       if (settings) await context.addCookies([{ name: 'a11y', value: encodeView(settings), url: baseURL! }])
       const slug = await releaseSlug(page)
-      for (const path of ['/az', '/en/releases', `/en/releases/${slug}`, '/ru/no-such-page']) {
+      const gallery = await gallerySlug(page)
+      const paths = [
+        '/az',
+        '/en/releases',
+        `/en/releases/${slug}`,
+        '/en/officials/vilayat-eyvazov',
+        '/az/agencies/mia',
+        '/en/galleries',
+        `/en/galleries/${gallery}`,
+        '/ru/no-such-page',
+      ]
+      for (const path of paths) {
         await page.goto(path)
         if (settings) await expect(page.locator('html')).toHaveClass(new RegExp(`a11y-scheme-${settings.scheme}`))
         expect(await axe(page, Boolean(settings)), `${name} ${path}`).toEqual([])
@@ -127,4 +149,76 @@ test('a publish shows on the home page and the list at once; feed, sitemap and J
   await withinASecond(page, '/az', title, false)
   await withinASecond(page, '/az/releases', title, false)
   expect((await page.goto(`/az/releases/${doc.slug}`))!.status()).toBe(404)
+})
+
+test('an official’s page: current and past positions with dates, and the releases that mention them', async ({ page }) => {
+  await page.goto('/en/officials/vilayat-eyvazov')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vilayat Eyvazov')
+  const current = page.getByRole('region', { name: 'Current position' })
+  await expect(current).toContainText('Minister of Internal Affairs')
+  await expect(current).toContainText('present')
+  await expect(current.getByRole('link', { name: 'Ministry of Internal Affairs' })).toHaveAttribute('href', '/en/agencies/mia')
+  const releases = page.getByRole('region', { name: 'Press releases mentioning Vilayat Eyvazov' })
+  for (const title of ['A Board meeting was held at the Ministry of Internal Affairs', 'The Collegium meeting was held at the Ministry of Internal Affairs']) {
+    await expect(releases.getByRole('link', { name: title, exact: true })).toBeVisible()
+  }
+  expect(await releases.getByRole('article').count()).toBeGreaterThanOrEqual(2)
+
+  await page.goto('/en/officials/ramil-usubov')
+  await expect(page.getByRole('region', { name: 'Current position' })).toHaveCount(0)
+  const past = page.getByRole('region', { name: 'Past positions' })
+  await expect(past).toContainText('Minister of Internal Affairs')
+  await expect(past.locator('time[datetime^="2019-07-15"]')).toContainText('2019')
+})
+
+test('galleries without JavaScript: each photo links to its full-size file; a title in another language is marked', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  const slug = await gallerySlug(page)
+  await page.goto('/en/galleries')
+  await expect(page.getByRole('link', { name: RELEASE_004_TITLE, exact: true })).toHaveAttribute('href', `/en/galleries/${slug}`)
+  await page.goto(`/en/galleries/${slug}`)
+  const photos = page.locator('main .gallery-grid > li')
+  await expect(photos).toHaveCount(11)
+  for (const link of await photos.getByRole('link').all()) {
+    await expect(link).toHaveAttribute('href', /\/api\/media\/file\/seed-004-[a-z0-9-]+\.jpg$/)
+  }
+  await expect(photos.first()).toContainText('Photo: Placeholder — original not available')
+  // The galleries were written in English only: the Azerbaijani list shows the English title, marked.
+  await page.goto('/az/galleries')
+  await expect(page.getByRole('heading', { name: RELEASE_004_TITLE })).toHaveAttribute('lang', 'en')
+  await context.close()
+})
+
+test('keyboard only: home → release → its gallery → view for the visually impaired → scheme → another page keeps it', async ({ page }) => {
+  const release = 'A Board meeting was held at the Ministry of Internal Affairs'
+  const h1 = page.getByRole('heading', { level: 1 })
+  await page.goto('/en')
+  await tabTo(page, release)
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/\/en\/releases\/[^/]+$/)
+  await expect(h1).toHaveText(release)
+
+  await tabTo(page, 'View the gallery page')
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/\/en\/galleries\/[^/]+$/)
+  await expect(h1).toHaveText(release)
+  const galleryURL = page.url()
+
+  await tabTo(page, 'For the visually impaired')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('button', { name: 'White on black' })).toBeVisible()
+  expect(page.url()).toBe(galleryURL)
+
+  await tabTo(page, 'White on black')
+  await page.keyboard.press('Enter')
+  await expect(page.locator('html')).toHaveClass(/a11y-scheme-white-black/)
+  await expect(page.getByRole('button', { name: 'White on black' })).toHaveAttribute('aria-pressed', 'true')
+  expect(page.url()).toBe(galleryURL)
+
+  await tabTo(page, 'Ministry of Internal Affairs')
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/\/en\/agencies\/mia$/)
+  await expect(h1).toHaveText('Ministry of Internal Affairs')
+  await expect(page.locator('html')).toHaveClass(/a11y-scheme-white-black/)
 })

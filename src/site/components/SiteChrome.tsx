@@ -4,7 +4,7 @@ import React from 'react'
 import { A11yToolbar } from '@/a11y/A11yToolbar'
 import { LOCALE_CODES, LOCALE_NAMES, type Locale } from '@/i18n/locales'
 import type { PageContext } from '@/site/context'
-import { localePath, releasesPath } from '@/site/paths'
+import { galleriesPath, localePath, releasesPath } from '@/site/paths'
 
 /**
  * Header, language switcher, navigation and footer around every public page. `path` is this page's
@@ -61,6 +61,11 @@ export function SiteChrome({
             <li>
               <Link href={localePath(locale, releasesPath)} aria-current={path === releasesPath ? 'page' : undefined}>
                 {t.releases}
+              </Link>
+            </li>
+            <li>
+              <Link href={localePath(locale, galleriesPath)} aria-current={path === galleriesPath ? 'page' : undefined}>
+                {t.galleries}
               </Link>
             </li>
           </ul>

@@ -12,7 +12,8 @@ import { ShareLinks } from '@/site/components/ShareLinks'
 import { SiteChrome } from '@/site/components/SiteChrome'
 import { pageContext, type PageContext, type PageParams } from '@/site/context'
 import { newsArticleJsonLd } from '@/site/jsonLd'
-import { localePath, releasePath, releasesPath, siteURL } from '@/site/paths'
+import { agencyRefs, galleryPathSlug, officialRefs, type Ref } from '@/site/directory'
+import { agencyPath, galleryPath, localePath, officialPath, releasePath, releasesPath, siteURL } from '@/site/paths'
 import { releaseBySlug, releaseSlugs, listReleases } from '@/site/releases'
 
 export const revalidate = 3600
@@ -66,6 +67,11 @@ export default async function ReleasePage({ params }: { params: Promise<Params> 
     ? doc.gallery
     : null
   const galleryImages = (gallery?.images ?? []).map((row) => row.image).filter(populated<Media>)
+  const [gallerySlug, agencyLinks, officialLinks] = await Promise.all([
+    gallery && galleryImages.length > 0 ? galleryPathSlug(gallery.id, locale) : null,
+    agencyRefs([...(leadAgency ? [leadAgency.id] : []), ...supporting.map((a) => a.id)], locale),
+    officialRefs(officials.map((o) => o.id), locale),
+  ])
   const hero = populated<Media>(doc.heroImage) ? doc.heroImage : null
   const recent = (await listReleases(locale, {}, 6)).items.filter((item) => item.doc.id !== doc.id).slice(0, 5)
   const url = `${siteURL()}${localePath(locale, alternates[locale])}`
@@ -117,19 +123,35 @@ export default async function ReleasePage({ params }: { params: Promise<Params> 
           {leadAgency && (
             <>
               <dt>{t.from}</dt>
-              <dd>{leadAgency.name}</dd>
+              <dd>
+                <DirectoryLink target={agencyLinks.get(leadAgency.id)} name={leadAgency.name} path={agencyPath} locale={locale} />
+              </dd>
             </>
           )}
           {supporting.length > 0 && (
             <>
               <dt>{t.supportingAgencies}</dt>
-              <dd>{supporting.map((a) => a.name).join(', ')}</dd>
+              <dd>
+                {supporting.map((a, i) => (
+                  <React.Fragment key={a.id}>
+                    {i > 0 && ', '}
+                    <DirectoryLink target={agencyLinks.get(a.id)} name={a.name} path={agencyPath} locale={locale} />
+                  </React.Fragment>
+                ))}
+              </dd>
             </>
           )}
           {officials.length > 0 && (
             <>
               <dt>{t.mentioned}</dt>
-              <dd>{officials.map((o) => o.name).join(', ')}</dd>
+              <dd>
+                {officials.map((o, i) => (
+                  <React.Fragment key={o.id}>
+                    {i > 0 && ', '}
+                    <DirectoryLink target={officialLinks.get(o.id)} name={o.name} path={officialPath} locale={locale} />
+                  </React.Fragment>
+                ))}
+              </dd>
             </>
           )}
         </dl>
@@ -157,6 +179,11 @@ export default async function ReleasePage({ params }: { params: Promise<Params> 
                 </li>
               ))}
             </ul>
+            {gallerySlug && (
+              <p>
+                <Link href={localePath(locale, galleryPath(gallerySlug))}>{t.viewGallery}</Link>
+              </p>
+            )}
           </section>
         )}
         {(outlet || doc.source?.byline || doc.source?.originalUrl) && (
@@ -201,6 +228,16 @@ export default async function ReleasePage({ params }: { params: Promise<Params> 
       <ShareLinks url={url} title={doc.title} t={t} />
       <RecentAndBack ctx={ctx} recent={recent} />
     </SiteChrome>
+  )
+}
+
+/** A link to an agency's or official's page; its name in the best language there is, marked with `lang`. */
+function DirectoryLink({ target, name, path, locale }: { target?: Ref; name: string; path: (slug: string) => string; locale: Locale }) {
+  if (!target) return <>{name}</>
+  return (
+    <Link href={localePath(locale, path(target.slug))} lang={target.name.lang}>
+      {target.name.text}
+    </Link>
   )
 }
 

@@ -1,0 +1,98 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import React from 'react'
+
+import { format, formatDate, LOCALE_CODES, type Locale } from '@/i18n'
+import { ResponsiveImage } from '@/site/components/ResponsiveImage'
+import { SiteChrome } from '@/site/components/SiteChrome'
+import { pageContext, type PageParams } from '@/site/context'
+import { listGalleries } from '@/site/directory'
+import { galleriesPath, galleryPath, localePath } from '@/site/paths'
+
+// The page number comes from the query string: rendered per request (the query is indexed and small).
+export const dynamic = 'force-dynamic'
+
+type Search = Promise<Record<string, string | string[] | undefined>>
+
+/** `?page=N` (1 when absent or malformed). */
+function readPage(search: Record<string, string | string[] | undefined>): number {
+  const raw = Array.isArray(search.page) ? search.page[0] : search.page
+  const n = raw && /^\d{1,5}$/.test(raw.trim()) ? Number(raw.trim()) : 1
+  return n >= 1 ? n : 1
+}
+
+const pageHref = (locale: Locale, page: number): string => `${localePath(locale, galleriesPath)}${page > 1 ? `?page=${page}` : ''}`
+
+export async function generateMetadata({ params, searchParams }: { params: Promise<PageParams>; searchParams: Search }): Promise<Metadata> {
+  const { locale, t } = await pageContext(params)
+  const page = readPage(await searchParams)
+  return {
+    title: t.galleries,
+    alternates: {
+      canonical: pageHref(locale, page),
+      languages: Object.fromEntries(LOCALE_CODES.map((l) => [l, pageHref(l, page)])),
+    },
+  }
+}
+
+export default async function GalleriesPage({ params, searchParams }: { params: Promise<PageParams>; searchParams: Search }) {
+  const ctx = await pageContext(params)
+  const { locale, t } = ctx
+  const page = readPage(await searchParams)
+  const result = await listGalleries(locale, page)
+  if (page > 1 && result.items.length === 0) notFound()
+
+  return (
+    <SiteChrome ctx={ctx} path={galleriesPath}>
+      <h1>{t.galleries}</h1>
+      {result.items.length ? (
+        <ul className="release-list gallery-list">
+          {result.items.map((gallery) => (
+            <li key={gallery.id}>
+              <article className="release-card">
+                {gallery.cover && (
+                  <ResponsiveImage
+                    media={gallery.cover.media}
+                    lang={gallery.cover.altLang}
+                    prefer="thumbnail"
+                    sizes="(max-width: 30rem) 100vw, 25rem"
+                  />
+                )}
+                <h2 lang={gallery.title.lang}>
+                  <Link href={localePath(locale, galleryPath(gallery.slug))}>{gallery.title.text}</Link>
+                </h2>
+                <p className="meta">
+                  {gallery.date && (
+                    <>
+                      <time dateTime={gallery.date}>{formatDate(gallery.date, locale)}</time>
+                      {' · '}
+                    </>
+                  )}
+                  {format(t.photoCount, { count: gallery.photoCount })}
+                </p>
+              </article>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t.noGalleries}</p>
+      )}
+      {result.totalPages > 1 && (
+        <nav aria-label={t.pagination} className="pagination">
+          {result.hasPrevPage && (
+            <a href={pageHref(locale, result.page - 1)} rel="prev">
+              {t.previousPage}
+            </a>
+          )}{' '}
+          <span aria-current="page">{format(t.pageOf, { page: result.page, total: result.totalPages })}</span>{' '}
+          {result.hasNextPage && (
+            <a href={pageHref(locale, result.page + 1)} rel="next">
+              {t.nextPage}
+            </a>
+          )}
+        </nav>
+      )}
+    </SiteChrome>
+  )
+}
