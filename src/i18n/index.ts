@@ -19,9 +19,9 @@ const TIME_ZONE = 'Asia/Baku'
 export function formatDate(iso: string, locale: Locale, precision: 'datetime' | 'date' | 'year' = 'date'): string {
   const date = new Date(iso)
   if (precision === 'year') return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { year: 'numeric', timeZone: TIME_ZONE }).format(date)
-  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], {
-    dateStyle: 'long',
-    ...(precision === 'datetime' ? { timeStyle: 'short' } : {}),
-    timeZone: TIME_ZONE,
-  }).format(date)
+  const day = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: 'long', timeZone: TIME_ZONE }).format(date)
+  if (precision !== 'datetime') return day
+  // Date and time formatted apart: Intl's combined az pattern joins them with a slash.
+  const time = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE }).format(date)
+  return `${day}, ${time}`
 }

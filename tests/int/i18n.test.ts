@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+
+import { az } from '@/i18n/dictionaries/az'
+import { en } from '@/i18n/dictionaries/en'
+import { ru } from '@/i18n/dictionaries/ru'
+import { format, formatDate } from '@/i18n'
+
+describe('dictionaries', () => {
+  it('have the same keys and no empty string in every language', () => {
+    for (const dict of [az, ru]) expect(Object.keys(dict).sort()).toEqual(Object.keys(en).sort())
+    for (const dict of [az, en, ru]) expect(Object.entries(dict).filter(([, v]) => !v.trim())).toEqual([])
+  })
+
+  it('keep the placeholders of the English text', () => {
+    const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort()
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(placeholders(az[key]), `az.${key}`).toEqual(placeholders(en[key]))
+      expect(placeholders(ru[key]), `ru.${key}`).toEqual(placeholders(en[key]))
+    }
+  })
+
+  it('fills placeholders', () => {
+    expect(format(en.pageOf, { page: 2, total: 5 })).toBe('Page 2 of 5')
+  })
+})
+
+describe('formatDate (Asia/Baku)', () => {
+  const iso = '2017-10-19T05:58:00.000Z' // 09:58 in Baku
+  it('formats date and time per language in Baku time', () => {
+    expect(formatDate(iso, 'en', 'datetime')).toBe('October 19, 2017, 09:58')
+    expect(formatDate(iso, 'az', 'datetime')).toBe('19 oktyabr 2017, 09:58')
+    expect(formatDate(iso, 'ru', 'datetime')).toBe('19 октября 2017 г., 09:58')
+  })
+  it('shows only what is known', () => {
+    expect(formatDate('2025-01-23T20:00:00.000Z', 'en', 'date')).toBe('January 24, 2025')
+    expect(formatDate('2016-12-31T20:00:00.000Z', 'ru', 'year')).toBe('2017')
+  })
+})
