@@ -4,9 +4,9 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import React from 'react'
 
-import { format, formatDate, LOCALE_CODES, type Dictionary, type Locale } from '@/i18n'
-import { ReleaseCard } from '@/site/components/ReleaseCard'
+import { formatDate, LOCALE_CODES, type Dictionary, type Locale } from '@/i18n'
 import { ResponsiveImage } from '@/site/components/ResponsiveImage'
+import { RelatedReleases } from '@/site/components/RelatedReleases'
 import { SiteChrome } from '@/site/components/SiteChrome'
 import { pageContext, type PageParams } from '@/site/context'
 import { officialBySlug, type PositionView, type Text } from '@/site/directory'
@@ -136,27 +136,14 @@ export default async function OfficialPage({ params }: { params: Promise<Params>
             </div>
           </section>
         )}
-        <section aria-labelledby="releases-heading">
-          <h2 id="releases-heading">{withName(t.releasesMentioning, name)}</h2>
-          {releases.items.length ? (
-            <ul className="release-list">
-              {releases.items.map((item) => (
-                <li key={item.doc.id}>
-                  <ReleaseCard item={item} locale={locale} t={t} />
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>{t.noReleasesYet}</p>
-          )}
-          {releases.totalDocs > releases.items.length && (
-            <p>
-              <Link href={`${localePath(locale, releasesPath)}?official=${encodeURIComponent(official.id)}`}>
-                {format(t.allReleasesCount, { count: releases.totalDocs })}
-              </Link>
-            </p>
-          )}
-        </section>
+        <RelatedReleases
+          heading={withName(t.releasesMentioning, name)}
+          items={releases.items}
+          totalDocs={releases.totalDocs}
+          moreHref={`${localePath(locale, releasesPath)}?official=${encodeURIComponent(official.id)}`}
+          locale={locale}
+          t={t}
+        />
       </article>
     </SiteChrome>
   )
