@@ -50,6 +50,35 @@ export async function generateMetadata({ params }: { params: Promise<PageParams>
   }
 }
 
+/** One labelled filter: a plain select whose first option means "any". */
+function FilterSelect({
+  name,
+  label,
+  anyLabel,
+  value,
+  options,
+}: {
+  name: string
+  label: string
+  anyLabel: string
+  value: string | number | undefined
+  options: { value: string | number; label: string }[]
+}) {
+  return (
+    <p>
+      <label htmlFor={name}>{label}</label>
+      <select id={name} name={name} defaultValue={value === undefined ? '' : String(value)}>
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </p>
+  )
+}
+
 export default async function ReleasesPage({ params, searchParams }: { params: Promise<PageParams>; searchParams: Search }) {
   const ctx = await pageContext(params)
   const { locale, t } = ctx
@@ -80,61 +109,35 @@ export default async function ReleasesPage({ params, searchParams }: { params: P
           <label htmlFor="q">{t.searchLabel}</label>
           <input id="q" name="q" type="search" defaultValue={filters.q} maxLength={200} />
         </p>
-        <p>
-          <label htmlFor="type">{t.type}</label>
-          <select id="type" name="type" defaultValue={filters.type ?? ''}>
-            <option value="">{t.any}</option>
-            {RELEASE_TYPE_VALUES.map((type) => (
-              <option key={type} value={type}>
-                {typeLabel(type, t)}
-              </option>
-            ))}
-          </select>
-        </p>
-        <p>
-          <label htmlFor="agency">{t.agency}</label>
-          <select id="agency" name="agency" defaultValue={filters.agency ?? ''}>
-            <option value="">{t.any}</option>
-            {agencies.docs.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </p>
-        <p>
-          <label htmlFor="official">{t.official}</label>
-          <select id="official" name="official" defaultValue={filters.official ?? ''}>
-            <option value="">{t.any}</option>
-            {officials.docs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </p>
-        <p>
-          <label htmlFor="year">{t.year}</label>
-          <select id="year" name="year" defaultValue={filters.year ? String(filters.year) : ''}>
-            <option value="">{t.any}</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </p>
-        <p>
-          <label htmlFor="month">{t.month}</label>
-          <select id="month" name="month" defaultValue={filters.month ? String(filters.month) : ''}>
-            <option value="">{t.any}</option>
-            {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
-              <option key={m} value={m}>
-                {monthName(m)}
-              </option>
-            ))}
-          </select>
-        </p>
+        <FilterSelect
+          name="type"
+          label={t.type}
+          anyLabel={t.any}
+          value={filters.type}
+          options={RELEASE_TYPE_VALUES.map((type) => ({ value: type, label: typeLabel(type, t) }))}
+        />
+        <FilterSelect
+          name="agency"
+          label={t.agency}
+          anyLabel={t.any}
+          value={filters.agency}
+          options={agencies.docs.map((a) => ({ value: a.id, label: a.name }))}
+        />
+        <FilterSelect
+          name="official"
+          label={t.official}
+          anyLabel={t.any}
+          value={filters.official}
+          options={officials.docs.map((o) => ({ value: o.id, label: o.name }))}
+        />
+        <FilterSelect name="year" label={t.year} anyLabel={t.any} value={filters.year} options={years.map((y) => ({ value: y, label: String(y) }))} />
+        <FilterSelect
+          name="month"
+          label={t.month}
+          anyLabel={t.any}
+          value={filters.month}
+          options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: monthName(i + 1) }))}
+        />
         <p className="filters__actions">
           <button type="submit">{t.apply}</button> <a href={localePath(locale, releasesPath)}>{t.clearFilters}</a>
         </p>
