@@ -13,6 +13,7 @@ import { Galleries } from './collections/Galleries'
 import { Media } from './collections/Media'
 import { Officials } from './collections/Officials'
 import { Releases } from './collections/Releases'
+import { RemovedReleases } from './collections/RemovedReleases'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './src/config/database'
 import { payloadSecret, serverURL } from './src/config/env'
@@ -30,7 +31,7 @@ export default buildConfig({
   sharp,
   telemetry: false,
   logger: loggerConfig(),
-  collections: [Releases, Officials, Agencies, Galleries, Media, Users],
+  collections: [Releases, Officials, Agencies, Galleries, Media, Users, RemovedReleases],
   endpoints: [revalidateEndpoint],
   localization: {
     locales: LOCALES.map(({ code, label }) => ({ code, label })),

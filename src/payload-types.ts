@@ -26,6 +26,7 @@ export interface Config {
     galleries: Gallery;
     media: Media;
     users: User;
+    'removed-releases': RemovedRelease;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -40,6 +41,7 @@ export interface Config {
     galleries: GalleriesSelect<false> | GalleriesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'removed-releases': RemovedReleasesSelect<false> | RemovedReleasesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -429,6 +431,21 @@ export interface User {
   collection: 'users';
 }
 /**
+ * Web addresses of deleted releases. They answer “410 Gone”. Delete a row to let the address be reused.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "removed-releases".
+ */
+export interface RemovedRelease {
+  id: string;
+  slug: string;
+  locale?: string | null;
+  title?: string | null;
+  removedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -567,6 +584,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: string | User;
+      } | null)
+    | ({
+        relationTo: 'removed-releases';
+        value: string | RemovedRelease;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -844,6 +865,18 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "removed-releases_select".
+ */
+export interface RemovedReleasesSelect<T extends boolean = true> {
+  slug?: T;
+  locale?: T;
+  title?: T;
+  removedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -6,6 +6,7 @@ import { rememberDraftArg } from '@/workflow/draftArg'
 
 import { changes, content, importSource, relations, releaseSlug, withdrawal, workflow } from './fields'
 import { enforceWorkflow } from './hooks/enforceWorkflow'
+import { recordRemoval } from './hooks/recordRemoval'
 
 export const Releases: CollectionConfig = {
   slug: 'releases',
@@ -39,6 +40,7 @@ export const Releases: CollectionConfig = {
     beforeOperation: [rememberDraftArg],
     beforeChange: [enforceWorkflow],
     afterChange: [revalidateAfterChange],
+    beforeDelete: [recordRemoval],
     afterDelete: [revalidateAfterDelete],
   },
   versions: {

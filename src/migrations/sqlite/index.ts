@@ -1,5 +1,6 @@
 import * as migration_20261121_232816_initial from './20261121_232816_initial';
 import * as migration_20261122_002803_featured_release from './20261122_002803_featured_release';
+import * as migration_20261122_010818_removed_releases from './20261122_010818_removed_releases';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261122_002803_featured_release.up,
     down: migration_20261122_002803_featured_release.down,
-    name: '20261122_002803_featured_release'
+    name: '20261122_002803_featured_release',
+  },
+  {
+    up: migration_20261122_010818_removed_releases.up,
+    down: migration_20261122_010818_removed_releases.down,
+    name: '20261122_010818_removed_releases'
   },
 ];

@@ -1,7 +1,7 @@
 import { RichText } from '@payloadcms/richtext-lexical/react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
+import { notFound, redirect } from 'next/navigation'
 import React from 'react'
 
 import { format, formatDate, LOCALE_CODES, LOCALE_NAMES, type Locale } from '@/i18n'
@@ -14,6 +14,7 @@ import { pageContext, type PageContext, type PageParams } from '@/site/context'
 import { newsArticleJsonLd } from '@/site/jsonLd'
 import { agencyRefs, galleryPathSlug, officialRefs, type Ref } from '@/site/directory'
 import { agencyPath, galleryPath, localePath, officialPath, releasePath, releasesPath, siteURL } from '@/site/paths'
+import { isRemovedRelease } from '@/site/removed'
 import { releaseBySlug, releaseSlugs, listReleases } from '@/site/releases'
 
 export const revalidate = 3600
@@ -31,7 +32,11 @@ async function load(params: Promise<Params>) {
   const ctx = await pageContext(params)
   const { slug } = await params
   const found = await releaseBySlug(ctx.locale, decodeURIComponent(slug))
-  if (!found) notFound()
+  if (!found) {
+    // A release deleted as published in error answers 410 Gone (a route handler can; a page cannot).
+    if (await isRemovedRelease(decodeURIComponent(slug))) redirect(localePath(ctx.locale, `/removed/${slug}`))
+    notFound()
+  }
   const slugs = await releaseSlugs(found.doc.id)
   const alternates = Object.fromEntries(
     LOCALE_CODES.map((l) => [l, releasePath(slugs[l] ?? slugs[found.lang] ?? found.doc.slug ?? found.doc.id)]),
