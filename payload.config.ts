@@ -19,6 +19,7 @@ import { databaseAdapter } from './src/config/database'
 import { payloadSecret, serverURL } from './src/config/env'
 import { loggerConfig } from './src/config/logger'
 import { DEFAULT_LOCALE, LOCALES } from './src/fields/localizedName'
+import { livePreview } from './src/site/preview'
 import { revalidateEndpoint } from './src/site/revalidate'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -51,6 +52,7 @@ export default buildConfig({
       defaultTimezone: 'Asia/Baku',
     },
     meta: { titleSuffix: ' · Press Office CMS' },
+    livePreview,
     components: {
       beforeDashboard: ['/src/components/admin/ReviewQueue#ReviewQueue'],
     },

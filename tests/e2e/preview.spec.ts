@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test'
+
+import { logIn } from './helpers'
+
+test('staff preview a draft through draft mode; the public never sees it', async ({ browser, request }) => {
+  const editor = await browser.newPage()
+  await logIn(editor, 'editor@example.com')
+  const title = `Draft for preview ${Date.now()}`
+  const created = await editor.evaluate(async (t) => {
+    const agencies = await (await fetch('/api/agencies?where[slug][equals]=mia&depth=0')).json()
+    const res = await fetch('/api/releases?draft=true&locale=en', {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: t, leadAgency: agencies.docs[0].id }),
+    })
+    return (await res.json()).doc as { id: string; slug: string }
+  }, title)
+
+  await editor.goto(`/preview?id=${created.id}&locale=en`)
+  await expect(editor).toHaveURL(new RegExp(`/en/preview/${created.id}$`))
+  await expect(editor.getByRole('heading', { level: 1 })).toHaveText(title)
+  await expect(editor.getByText('readers do not see it')).toBeVisible()
+
+  // Anonymous: no draft mode, no preview, no draft page.
+  expect((await request.get(`/preview?id=${created.id}&locale=en`, { maxRedirects: 0 })).status()).toBe(403)
+  expect((await request.get(`/en/preview/${created.id}`)).status()).toBe(404)
+  expect((await request.get(`/en/releases/${created.slug}`)).status()).toBe(404)
+  expect((await request.get(`/api/releases/${created.id}`)).status()).toBe(404)
+
+  await editor.getByRole('button', { name: 'Leave preview' }).click()
+  expect((await editor.goto(`/en/preview/${created.id}`))!.status()).toBe(404)
+})
