@@ -7,6 +7,10 @@ test('the public home lists the seeded releases and passes axe (WCAG 2.2 AA)', a
   await expect(page.locator('html')).toHaveAttribute('lang', 'az')
   await expect(page.getByRole('heading', { name: 'A Board meeting was held at the Ministry of Internal Affairs' })).toBeVisible()
   await expect(page.getByRole('heading', { name: /President Aliyev: Situation in Azerbaijan is stable/ })).toHaveAttribute('lang', 'en')
+  // Latest galleries: the seed has three, the newest first.
+  const galleries = page.getByRole('region', { name: 'Son qalereyalar' }).getByRole('heading', { level: 3 })
+  await expect(galleries).toHaveCount(3)
+  await expect(galleries.first()).toHaveText('A Board meeting was held at the Ministry of Internal Affairs')
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([])
 })

@@ -59,6 +59,7 @@ test.describe('public templates pass axe in the default view and every colour sc
       const paths = [
         '/az',
         '/en/releases',
+        '/az/releases?q=Board&type=press-release', // search results
         `/en/releases/${slug}`,
         '/en/officials/vilayat-eyvazov',
         '/az/agencies/mia',

@@ -2,10 +2,12 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import React from 'react'
 
+import { GalleryCard } from '@/site/components/GalleryCard'
 import { ReleaseCard } from '@/site/components/ReleaseCard'
 import { SiteChrome } from '@/site/components/SiteChrome'
 import { pageContext, type PageParams } from '@/site/context'
-import { localePath, releasesPath } from '@/site/paths'
+import { listGalleries } from '@/site/directory'
+import { galleriesPath, localePath, releasesPath } from '@/site/paths'
 import { site } from '@/site/payload'
 import { listReleases } from '@/site/releases'
 import { LOCALE_CODES } from '@/i18n'
@@ -26,9 +28,10 @@ export async function generateMetadata({ params }: { params: Promise<PageParams>
 export default async function HomePage({ params }: { params: Promise<PageParams> }) {
   const ctx = await pageContext(params)
   const { locale, t } = ctx
-  const [{ items }, featuredList, agencies] = await Promise.all([
+  const [{ items }, featuredList, galleries, agencies] = await Promise.all([
     listReleases(locale, {}, 7),
     listReleases(locale, { featured: true }, 1),
+    listGalleries(locale, 1, 3),
     site().then((payload) =>
       payload.find({
         collection: 'agencies',
@@ -68,6 +71,21 @@ export default async function HomePage({ params }: { params: Promise<PageParams>
           <Link href={localePath(locale, releasesPath)}>{t.allReleases}</Link>
         </p>
       </section>
+      {galleries.items.length > 0 && (
+        <section aria-labelledby="galleries-heading">
+          <h2 id="galleries-heading">{t.latestGalleries}</h2>
+          <ul className="release-list gallery-list">
+            {galleries.items.map((gallery) => (
+              <li key={gallery.id}>
+                <GalleryCard gallery={gallery} locale={locale} t={t} headingLevel={3} />
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href={localePath(locale, galleriesPath)}>{t.galleries}</Link>
+          </p>
+        </section>
+      )}
       {others.length > 0 && (
         <section aria-labelledby="links-heading">
           <h2 id="links-heading">{t.usefulLinks}</h2>

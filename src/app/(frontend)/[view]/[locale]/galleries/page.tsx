@@ -1,14 +1,13 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import React from 'react'
 
-import { format, formatDate, LOCALE_CODES, type Locale } from '@/i18n'
-import { ResponsiveImage } from '@/site/components/ResponsiveImage'
+import { format, LOCALE_CODES, type Locale } from '@/i18n'
+import { GalleryCard } from '@/site/components/GalleryCard'
 import { SiteChrome } from '@/site/components/SiteChrome'
 import { pageContext, type PageParams } from '@/site/context'
 import { listGalleries } from '@/site/directory'
-import { galleriesPath, galleryPath, localePath } from '@/site/paths'
+import { galleriesPath, localePath } from '@/site/paths'
 
 // The page number comes from the query string: rendered per request (the query is indexed and small).
 export const dynamic = 'force-dynamic'
@@ -50,28 +49,7 @@ export default async function GalleriesPage({ params, searchParams }: { params: 
         <ul className="release-list gallery-list">
           {result.items.map((gallery) => (
             <li key={gallery.id}>
-              <article className="release-card">
-                {gallery.cover && (
-                  <ResponsiveImage
-                    media={gallery.cover.media}
-                    lang={gallery.cover.altLang}
-                    prefer="thumbnail"
-                    sizes="(max-width: 30rem) 100vw, 25rem"
-                  />
-                )}
-                <h2 lang={gallery.title.lang}>
-                  <Link href={localePath(locale, galleryPath(gallery.slug))}>{gallery.title.text}</Link>
-                </h2>
-                <p className="meta">
-                  {gallery.date && (
-                    <>
-                      <time dateTime={gallery.date}>{formatDate(gallery.date, locale)}</time>
-                      {' · '}
-                    </>
-                  )}
-                  {format(t.photoCount, { count: gallery.photoCount })}
-                </p>
-              </article>
+              <GalleryCard gallery={gallery} locale={locale} t={t} />
             </li>
           ))}
         </ul>
