@@ -1,7 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { az } from '@payloadcms/translations/languages/az'
 import { en } from '@payloadcms/translations/languages/en'
 import { ru } from '@payloadcms/translations/languages/ru'
@@ -16,7 +15,8 @@ import { Releases } from './collections/Releases'
 import { RemovedReleases } from './collections/RemovedReleases'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './src/config/database'
-import { payloadSecret, serverURL } from './src/config/env'
+import { richTextEditor } from './src/config/editor'
+import { mediaMaxFileBytes, payloadSecret, serverURL } from './src/config/env'
 import { loggerConfig } from './src/config/logger'
 import { DEFAULT_LOCALE, LOCALES } from './src/fields/localizedName'
 import { livePreview } from './src/site/preview'
@@ -28,8 +28,12 @@ export default buildConfig({
   serverURL: serverURL(),
   secret: payloadSecret(),
   db: databaseAdapter(),
-  editor: lexicalEditor(),
+  editor: richTextEditor(),
   sharp,
+  upload: {
+    limits: { fileSize: mediaMaxFileBytes() },
+    responseOnLimit: `The file is larger than ${Math.round(mediaMaxFileBytes() / 1024 / 1024)} MB, the largest upload accepted (MEDIA_MAX_FILE_MB).`,
+  },
   telemetry: false,
   logger: loggerConfig(),
   collections: [Releases, Officials, Agencies, Galleries, Media, Users, RemovedReleases],

@@ -250,20 +250,30 @@ export interface Agency {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Photos for releases and galleries. Location and camera data are removed on upload.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media".
  */
 export interface Media {
   id: string;
   /**
-   * What the image shows, for readers who cannot see it.
+   * What the photo shows, for readers who cannot see it (e.g. “The minister signs the agreement with the delegation”). Needed in Azerbaijani before anything showing it is published.
    */
   alt: string;
   caption?: string | null;
   /**
-   * Photographer or source
+   * Photographer or source. Read from the photo when it says.
    */
   credit?: string | null;
+  /**
+   * Read from the photo (EXIF) when it says.
+   */
+  dateTaken?: string | null;
+  /**
+   * Admins only. The pages that show it will go without it.
+   */
+  deleteWhileInUse?: boolean | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -284,6 +294,14 @@ export interface Media {
       filesize?: number | null;
       filename?: string | null;
     };
+    thumbnailWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
     card?: {
       url?: string | null;
       width?: number | null;
@@ -292,7 +310,39 @@ export interface Media {
       filesize?: number | null;
       filename?: string | null;
     };
+    cardWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
     hero?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    heroWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    full?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    fullWebp?: {
       url?: string | null;
       width?: number | null;
       height?: number | null;
@@ -379,20 +429,11 @@ export interface Gallery {
   date?: string | null;
   agency?: (string | null) | Agency;
   /**
-   * Drag to reorder.
+   * Drop many photos at once (bulk upload) or choose them from the media library; drag to reorder. Caption, credit and alt text belong to each photo.
    */
-  images?:
-    | {
-        image: string | Media;
-        /**
-         * Leave empty to use the image’s own caption.
-         */
-        caption?: string | null;
-        id?: string | null;
-      }[]
-    | null;
+  photos?: (string | Media)[] | null;
   /**
-   * Shown in lists. Defaults to the first image.
+   * Shown in lists and when shared. Defaults to the first photo.
    */
   cover?: (string | null) | Media;
   updatedAt: string;
@@ -765,13 +806,7 @@ export interface GalleriesSelect<T extends boolean = true> {
   slug?: T;
   date?: T;
   agency?: T;
-  images?:
-    | T
-    | {
-        image?: T;
-        caption?: T;
-        id?: T;
-      };
+  photos?: T;
   cover?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -785,6 +820,8 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
   credit?: T;
+  dateTaken?: T;
+  deleteWhileInUse?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -809,6 +846,16 @@ export interface MediaSelect<T extends boolean = true> {
               filesize?: T;
               filename?: T;
             };
+        thumbnailWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
         card?:
           | T
           | {
@@ -819,7 +866,47 @@ export interface MediaSelect<T extends boolean = true> {
               filesize?: T;
               filename?: T;
             };
+        cardWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
         hero?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        heroWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        full?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        fullWebp?:
           | T
           | {
               url?: T;

@@ -30,5 +30,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!api|admin|_next|a11y|media|favicon.ico|robots.txt|sitemap.xml|feed).*)'],
+  matcher: ['/((?!api|admin|_next|a11y|media|download|favicon.ico|robots.txt|sitemap.xml|feed).*)'],
 }

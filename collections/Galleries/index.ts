@@ -17,25 +17,21 @@ export const Galleries: CollectionConfig = {
     { name: 'date', type: 'date', index: true, admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly' } } },
     { name: 'agency', type: 'relationship', relationTo: 'agencies', admin: { position: 'sidebar' } },
     {
-      name: 'images',
-      type: 'array',
-      labels: { singular: 'Image', plural: 'Images' },
-      admin: { description: 'Drag to reorder.' },
-      fields: [
-        { name: 'image', type: 'upload', relationTo: 'media', required: true },
-        {
-          name: 'caption',
-          type: 'textarea',
-          localized: true,
-          admin: { description: 'Leave empty to use the image’s own caption.' },
-        },
-      ],
+      name: 'photos',
+      type: 'upload',
+      relationTo: 'media',
+      hasMany: true,
+      admin: {
+        isSortable: true,
+        description:
+          'Drop many photos at once (bulk upload) or choose them from the media library; drag to reorder. Caption, credit and alt text belong to each photo.',
+      },
     },
     {
       name: 'cover',
       type: 'upload',
       relationTo: 'media',
-      admin: { position: 'sidebar', description: 'Shown in lists. Defaults to the first image.' },
+      admin: { position: 'sidebar', description: 'Shown in lists and when shared. Defaults to the first photo.' },
     },
   ],
   hooks: editorialHooks,

@@ -1,8 +1,23 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, ImageSize } from 'payload'
 
-import { anyone, editors, staff } from '@/access'
+import { adminsField, anyone, editors, isAdminUser, staff, staffField, type UserLike } from '@/access'
 import { mediaDir } from '@/config/env'
+import { ACCEPTED_TYPES } from '@/media/inspect'
 import { revalidateAfterChange, revalidateAfterDelete } from '@/site/revalidate'
+
+import { guardDeleteInUse } from './hooks/guardDeleteInUse'
+import { prepareUpload } from './hooks/prepareUpload'
+
+/**
+ * Each size exists twice: WebP for every current browser and the original format as the fallback
+ * (`<picture>` picks). AVIF is not generated: see bench/image-pipeline.ts for the measurement.
+ */
+const sized = (size: ImageSize): ImageSize[] => [
+  size,
+  { ...size, name: `${size.name}Webp`, formatOptions: { format: 'webp', options: { quality: 80 } } },
+]
+
+export const MEDIA_SIZES = ['thumbnail', 'card', 'hero', 'full'] as const
 
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -14,35 +29,64 @@ export const Media: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'filename',
-    defaultColumns: ['filename', 'alt', 'credit', 'updatedAt'],
+    defaultColumns: ['filename', 'alt', 'credit', 'dateTaken', 'updatedAt'],
     group: 'Media',
+    description: 'Photos for releases and galleries. Location and camera data are removed on upload.',
   },
   fields: [
     {
       name: 'alt',
+      label: 'Alt text',
       type: 'text',
       localized: true,
       required: true,
       maxLength: 300,
-      admin: { description: 'What the image shows, for readers who cannot see it.' },
+      admin: {
+        description:
+          'What the photo shows, for readers who cannot see it (e.g. “The minister signs the agreement with the delegation”). Needed in Azerbaijani before anything showing it is published.',
+      },
     },
     { name: 'caption', type: 'textarea', localized: true, maxLength: 1000 },
-    { name: 'credit', type: 'text', maxLength: 200, admin: { description: 'Photographer or source' } },
+    { name: 'credit', type: 'text', maxLength: 200, admin: { description: 'Photographer or source. Read from the photo when it says.' } },
+    {
+      name: 'dateTaken',
+      type: 'date',
+      admin: { description: 'Read from the photo (EXIF) when it says.', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'usedIn',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/src/components/admin/MediaUsage#MediaUsage' } },
+    },
+    {
+      name: 'deleteWhileInUse',
+      label: 'Delete even though it is used',
+      type: 'checkbox',
+      access: { read: staffField, update: adminsField },
+      admin: {
+        position: 'sidebar',
+        description: 'Admins only. The pages that show it will go without it.',
+        condition: (_data, _sibling, { user }) => isAdminUser(user as UserLike),
+      },
+    },
   ],
   hooks: {
+    beforeOperation: [prepareUpload],
+    beforeDelete: [guardDeleteInUse],
     afterChange: [revalidateAfterChange],
     afterDelete: [revalidateAfterDelete],
   },
   upload: {
     staticDir: mediaDir(),
-    mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'],
+    mimeTypes: [...ACCEPTED_TYPES],
     focalPoint: true,
     crop: true,
     adminThumbnail: 'thumbnail',
     imageSizes: [
-      { name: 'thumbnail', width: 400, height: 300, position: 'centre', formatOptions: { format: 'webp', options: { quality: 80 } } },
-      { name: 'card', width: 800, height: 450, formatOptions: { format: 'webp', options: { quality: 80 } } },
-      { name: 'hero', width: 1600, withoutEnlargement: true, formatOptions: { format: 'webp', options: { quality: 82 } } },
+      ...sized({ name: 'thumbnail', width: 400, height: 300, position: 'centre' }),
+      ...sized({ name: 'card', width: 800, height: 450 }),
+      ...sized({ name: 'hero', width: 1600, withoutEnlargement: true }),
+      ...sized({ name: 'full', width: 2400, height: 2400, fit: 'inside', withoutEnlargement: true }),
       { name: 'og', width: 1200, height: 630, formatOptions: { format: 'jpeg', options: { quality: 82 } } },
     ],
   },

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { admins, publishedOrStaff, staff, staffButOnlyEditorsPublish } from '@/access'
+import { requireAltTextToPublish } from '@/media/altTextGate'
 import { revalidateAfterChange, revalidateAfterDelete } from '@/site/revalidate'
 import { rememberDraftArg } from '@/workflow/draftArg'
 
@@ -38,7 +39,7 @@ export const Releases: CollectionConfig = {
   ],
   hooks: {
     beforeOperation: [rememberDraftArg],
-    beforeChange: [enforceWorkflow],
+    beforeChange: [enforceWorkflow, requireAltTextToPublish],
     afterChange: [revalidateAfterChange],
     beforeDelete: [recordRemoval],
     afterDelete: [revalidateAfterDelete],

@@ -57,3 +57,17 @@ export function mediaDir(): string {
   const dir = process.env.MEDIA_DIR
   return dir ? path.resolve(projectRoot, dir) : path.join(projectRoot, 'media')
 }
+
+const positiveNumber = (name: string, fallback: number): number => {
+  const raw = process.env[name]?.trim()
+  if (!raw) return fallback
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`${name} must be a positive number; got "${raw}"`)
+  return value
+}
+
+/** Largest upload accepted, in bytes (MEDIA_MAX_FILE_MB, default 25). */
+export const mediaMaxFileBytes = (): number => Math.round(positiveNumber('MEDIA_MAX_FILE_MB', 25) * 1024 * 1024)
+
+/** Largest image accepted, in pixels (MEDIA_MAX_MEGAPIXELS, default 100): a guard against decompression bombs. */
+export const mediaMaxPixels = (): number => Math.round(positiveNumber('MEDIA_MAX_MEGAPIXELS', 100) * 1_000_000)

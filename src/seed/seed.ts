@@ -212,7 +212,7 @@ async function seedRelease(
           slug: gallerySlug,
           date: entry.publishedAt,
           agency: agency(entry.leadAgency),
-          images: photoIds.map((image) => ({ image })),
+          photos: photoIds,
           cover: photoIds[0],
           _status: 'published',
         },

@@ -131,7 +131,7 @@ interface RawGallery {
   slug?: unknown
   date?: string | null
   agency?: unknown
-  images?: { id?: string | null; image?: unknown; caption?: unknown }[] | null
+  photos?: unknown[] | null
   cover?: unknown
   updatedAt: string
 }
@@ -374,11 +374,11 @@ export async function listGalleries(locale: Locale, page = 1, limit = GALLERY_PA
     page,
     limit,
     depth: 0,
-    select: { title: true, slug: true, date: true, cover: true, images: true },
+    select: { title: true, slug: true, date: true, cover: true, photos: true },
     ...publicRead,
   })
   const docs = result.docs as unknown as RawGallery[]
-  const coverId = (g: RawGallery) => idOf(g.cover) ?? idOf(g.images?.[0]?.image)
+  const coverId = (g: RawGallery) => idOf(g.cover) ?? idOf(g.photos?.[0])
   const covers = await mediaByIds(docs.map(coverId).filter((id): id is string => Boolean(id)), locale)
   const items: GallerySummary[] = []
   for (const raw of docs) {
@@ -392,7 +392,7 @@ export async function listGalleries(locale: Locale, page = 1, limit = GALLERY_PA
       title,
       date: raw.date ?? null,
       cover: (cover && covers.get(cover)) || null,
-      photoCount: raw.images?.length ?? 0,
+      photoCount: raw.photos?.length ?? 0,
     })
   }
   return {
@@ -432,18 +432,18 @@ export const galleryBySlug = cache(async (locale: Locale, rawSlug: string): Prom
   const title = raw && pick(raw.title, locale)
   if (!raw || !title) return null
 
-  const rows = (raw.images ?? []).map((row, i) => ({ id: row.id ?? String(i), image: idOf(row.image), caption: pick(row.caption, locale) }))
+  const photoIds = (raw.photos ?? []).map(idOf).filter((id): id is string => Boolean(id))
   const agencyId = idOf(raw.agency)
   const [media, agency] = await Promise.all([
-    mediaByIds(rows.map((r) => r.image).filter((i): i is string => Boolean(i)), locale),
+    mediaByIds(photoIds, locale),
     agencyId ? agencyRefs([agencyId], locale) : Promise.resolve(new Map<string, AgencyRef>()),
   ])
   const photos: GalleryPhoto[] = []
-  for (const row of rows) {
-    const image = row.image ? media.get(row.image) : undefined
-    // The row's own caption overrides the image's.
-    if (image) photos.push({ id: row.id, image: { ...image, caption: row.caption ?? image.caption } })
-  }
+  photoIds.forEach((photoId, i) => {
+    const image = media.get(photoId)
+    // A photo deleted while in use (an admin's decision) is simply left out.
+    if (image) photos.push({ id: `${i}-${photoId}`, image })
+  })
   const own = (raw.slug ?? {}) as Partial<Record<Locale, string | null>>
   const slugs = Object.fromEntries(LOCALE_CODES.map((l) => [l, own[l] || slug])) as Record<Locale, string>
   return {

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { admins, publishedOrStaff, staffButOnlyEditorsPublish } from '@/access'
 
+import { requireAltTextToPublish } from '@/media/altTextGate'
 import { revalidateAfterChange, revalidateAfterDelete } from '@/site/revalidate'
 
 import { rememberDraftArg } from './draftArg'
@@ -9,7 +10,8 @@ import { preventContributorPublish } from './preventContributorPublish'
 
 /**
  * What agencies, officials and galleries share: staff draft (autosaved, versioned), editors
- * publish, the public reads published documents, admins delete.
+ * publish, the public reads published documents, admins delete. Nothing is published with an
+ * image that lacks alt text.
  */
 export const editorialAccess: CollectionConfig['access'] = {
   create: staffButOnlyEditorsPublish,
@@ -21,7 +23,7 @@ export const editorialAccess: CollectionConfig['access'] = {
 
 export const editorialHooks = {
   beforeOperation: [rememberDraftArg],
-  beforeChange: [preventContributorPublish],
+  beforeChange: [preventContributorPublish, requireAltTextToPublish],
   afterChange: [revalidateAfterChange],
   afterDelete: [revalidateAfterDelete],
 } satisfies CollectionConfig['hooks']

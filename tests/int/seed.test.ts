@@ -270,7 +270,7 @@ describe('galleries and photos', () => {
     const gallery: Gallery = await payload.findByID({ collection: 'galleries', id: idOf(release.gallery)!, depth: 0, locale: 'en' })
     expect(gallery._status).toBe('published')
     expect(gallery.title).toBe(release.title)
-    const imageIds = (gallery.images ?? []).map((row) => idOf(row.image))
+    const imageIds = (gallery.photos ?? []).map((photo) => idOf(photo))
     expect(imageIds).toHaveLength(size)
     expect(new Set(imageIds).size).toBe(size)
     expect(idOf(release.heroImage)).toBe(imageIds[0])
@@ -279,7 +279,7 @@ describe('galleries and photos', () => {
 
   it('every gallery image has alt text in all three languages, its file and its sizes', async () => {
     const { docs: galleries } = await payload.find({ collection: 'galleries', depth: 0, limit: 10 })
-    const ids = galleries.flatMap((g) => (g.images ?? []).map((row) => idOf(row.image)!))
+    const ids = galleries.flatMap((g) => (g.photos ?? []).map((photo) => idOf(photo)!))
     expect(ids).toHaveLength(14)
     const dir = mediaDir()
     expect(path.resolve(dir)).toBe(path.resolve(runMediaDir))
@@ -417,7 +417,7 @@ describe('a database reset while media/ was kept', () => {
   it('replaces the orphan file under the same name, so the next run finds the photo and creates nothing', async () => {
     const filename = 'seed-002-img-8788-2.jpg'
     const { docs } = await payload.find({ collection: 'media', where: { filename: { equals: filename } } })
-    await payload.delete({ collection: 'media', id: docs[0]!.id })
+    await payload.delete({ collection: 'media', id: docs[0]!.id, context: { confirmInUse: true } })
     fs.writeFileSync(path.join(mediaDir(), filename), 'left over from an older database')
 
     const rerun = await seed(payload)

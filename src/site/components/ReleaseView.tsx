@@ -36,10 +36,8 @@ export async function ReleaseView({
   const supporting = (doc.supportingAgencies ?? []).filter(populated<Agency>)
   const officials = (doc.officials ?? []).filter(populated<Official>)
   const outlet = populated<Agency>(doc.source?.outlet) ? doc.source.outlet : null
-  const gallery = populated<{ id: string; images?: { image: unknown; id?: string | null; caption?: string | null }[] | null }>(doc.gallery)
-    ? doc.gallery
-    : null
-  const galleryImages = (gallery?.images ?? []).map((row) => row.image).filter(populated<Media>)
+  const gallery = populated<{ id: string; photos?: unknown[] | null }>(doc.gallery) ? doc.gallery : null
+  const galleryImages = (gallery?.photos ?? []).filter(populated<Media>)
   const [gallerySlug, agencyLinks, officialLinks] = await Promise.all([
     gallery && galleryImages.length > 0 ? galleryPathSlug(gallery.id, locale) : null,
     agencyRefs([...(leadAgency ? [leadAgency.id] : []), ...supporting.map((a) => a.id)], locale),
@@ -132,7 +130,7 @@ export async function ReleaseView({
         {doc.lead && <p className="release__lead">{doc.lead}</p>}
         {hero && (
           <figure className="release__hero">
-            <ResponsiveImage media={hero} prefer="hero" />
+            <ResponsiveImage media={hero} prefer="hero" priority />
           </figure>
         )}
         {doc.body && (

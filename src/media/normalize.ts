@@ -1,0 +1,72 @@
+/**
+ * Makes the stored original safe to publish: turned the right way up (EXIF orientation applied),
+ * then re-encoded without EXIF, GPS, XMP or IPTC (the colour profile stays). Every public size is cut
+ * from this file, so no location or camera data can reach a reader. Decoding every pixel here also
+ * refuses truncated or corrupt files before anything is written.
+ */
+import exifReader from 'exif-reader'
+import sharp from 'sharp'
+
+import { type AcceptedType, MediaRejected } from './inspect'
+
+export interface PhotoFacts {
+  /** When the photo was taken, from EXIF DateTimeOriginal (camera clock read as Baku time). */
+  takenAt?: string
+  /** The photographer, from EXIF Artist (or Copyright). */
+  artist?: string
+}
+
+export interface NormalizedImage {
+  data: Buffer
+  width: number
+  height: number
+  facts: PhotoFacts
+}
+
+const BAKU_OFFSET_MS = 4 * 60 * 60 * 1000
+
+function readFacts(exif: Buffer | undefined): PhotoFacts {
+  if (!exif) return {}
+  try {
+    const tags = exifReader(exif)
+    const facts: PhotoFacts = {}
+    const taken = tags.Photo?.DateTimeOriginal ?? tags.Image?.DateTime
+    // exif-reader reads the camera's wall clock as UTC; the press office photographs in Baku.
+    if (taken instanceof Date && !Number.isNaN(taken.getTime()) && taken.getUTCFullYear() > 1990) {
+      facts.takenAt = new Date(taken.getTime() - BAKU_OFFSET_MS).toISOString()
+    }
+    const artist = (tags.Image?.Artist || tags.Image?.Copyright || '').toString().replace(/\0/g, '').trim()
+    if (artist) facts.artist = artist.slice(0, 200)
+    return facts
+  } catch {
+    return {} // unreadable EXIF is dropped like any other metadata
+  }
+}
+
+export async function normalizeImage(
+  data: Buffer,
+  { type, name, maxPixels }: { type: AcceptedType; name: string; maxPixels: number },
+): Promise<NormalizedImage> {
+  const animated = type === 'image/gif' || type === 'image/webp'
+  try {
+    const { exif } = await sharp(data, { limitInputPixels: maxPixels }).metadata()
+    let image = sharp(data, { failOn: 'truncated', limitInputPixels: maxPixels, animated }).rotate().keepIccProfile()
+    image =
+      type === 'image/jpeg'
+        ? image.jpeg({ quality: 92, chromaSubsampling: '4:4:4' })
+        : type === 'image/png'
+          ? image.png({ compressionLevel: 6 })
+          : type === 'image/webp'
+            ? image.webp({ quality: 90 })
+            : type === 'image/avif'
+              ? image.avif({ quality: 70 })
+              : image.gif()
+    const { data: out, info } = await image.toBuffer({ resolveWithObject: true })
+    return { data: out, width: info.width, height: info.pageHeight ?? info.height, facts: readFacts(exif) }
+  } catch {
+    throw new MediaRejected(
+      `“${name}” is damaged or incomplete (it may have been cut off while copying). Export it again and upload the new file.`,
+      400,
+    )
+  }
+}
