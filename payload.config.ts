@@ -5,7 +5,7 @@ import { az } from '@payloadcms/translations/languages/az'
 import { en } from '@payloadcms/translations/languages/en'
 import { ru } from '@payloadcms/translations/languages/ru'
 import { buildConfig } from 'payload'
-import sharp from 'sharp'
+import sharp from './src/config/sharp'
 
 import { Agencies } from './collections/Agencies'
 import { Galleries } from './collections/Galleries'

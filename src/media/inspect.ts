@@ -4,7 +4,7 @@
  * completely. Each refusal is a `MediaRejected` with the HTTP status and a message for the editor.
  */
 import { APIError } from 'payload'
-import sharp from 'sharp'
+import sharp from '@/config/sharp'
 
 export const ACCEPTED_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'] as const
 export type AcceptedType = (typeof ACCEPTED_TYPES)[number]

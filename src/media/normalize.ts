@@ -5,7 +5,7 @@
  * refuses truncated or corrupt files before anything is written.
  */
 import exifReader from 'exif-reader'
-import sharp from 'sharp'
+import sharp from '@/config/sharp'
 
 import { type AcceptedType, MediaRejected } from './inspect'
 
@@ -53,7 +53,7 @@ export async function normalizeImage(
     let image = sharp(data, { failOn: 'truncated', limitInputPixels: maxPixels, animated }).rotate().keepIccProfile()
     image =
       type === 'image/jpeg'
-        ? image.jpeg({ quality: 92, chromaSubsampling: '4:4:4' })
+        ? image.jpeg({ quality: 92 })
         : type === 'image/png'
           ? image.png({ compressionLevel: 6 })
           : type === 'image/webp'
