@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 
-import { encodeView, DEFAULT_SETTINGS } from '../../src/a11y/settings'
+import { encodeView, DEFAULT_SETTINGS, SCHEMES, type A11ySettings } from '../../src/a11y/settings'
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const TITLE = 'President Aliyev: Situation in Azerbaijan is stable, there are no internal risks and potential threats'
@@ -153,9 +153,20 @@ test('mouse and touch: a click opens the viewer, a swipe moves; no motion when t
   expect(await animation()).toBe('none')
 })
 
-test('axe finds nothing with the viewer open, in the default view and in the high-contrast view with images hidden at 320 px', async ({ browser, baseURL }) => {
-  for (const settings of [null, { ...DEFAULT_SETTINGS, scheme: 'white-black' as const, images: 'hide' as const, fontSize: 'xlarge' as const }]) {
-    const context = await browser.newContext(settings ? { viewport: { width: 320, height: 640 } } : {})
+test('axe finds nothing with the viewer open: default view, and every colour scheme with images hidden (320 px, extra large) or grey', async ({
+  browser,
+  baseURL,
+}) => {
+  const views: (A11ySettings | null)[] = [
+    null,
+    ...SCHEMES.map((scheme, i): A11ySettings =>
+      i % 2 === 0 ? { ...DEFAULT_SETTINGS, scheme, images: 'hide', fontSize: 'xlarge' } : { ...DEFAULT_SETTINGS, scheme, images: 'grayscale' },
+    ),
+  ]
+  for (const settings of views) {
+    const name = settings ? `${settings.scheme}, images ${settings.images}` : 'default view'
+    const hidden = settings?.images === 'hide'
+    const context = await browser.newContext(hidden ? { viewport: { width: 320, height: 640 } } : {})
     if (settings) await context.addCookies([{ name: 'a11y', value: encodeView(settings), url: baseURL! }])
     const page = await context.newPage()
     await page.goto(await galleryPath(page))
@@ -165,7 +176,7 @@ test('axe finds nothing with the viewer open, in the default view and in the hig
     await page.keyboard.press('Enter')
     const dialog = page.getByRole('dialog')
     await expect(dialog.getByRole('status')).toHaveText(`Photo 2 of ${COUNT}`)
-    if (settings) {
+    if (hidden) {
       await expect(page.locator('html')).toHaveClass(/a11y-images-hide/)
       // Hidden images: the viewer shows the alt text in their place.
       await expect(dialog.locator('img')).toBeHidden()
@@ -173,24 +184,26 @@ test('axe finds nothing with the viewer open, in the default view and in the hig
       await expect(dialog.locator('.img-alt')).toHaveText(alt)
       // All of it readable: nothing clipped, nothing wider than the screen (the dialog scrolls down instead).
       const stage = dialog.locator('.gallery-viewer__stage')
-      expect(await stage.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1)
-      expect(await dialog.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0)
+      expect(await stage.evaluate((el) => el.scrollHeight - el.clientHeight), name).toBeLessThanOrEqual(1)
+      expect(await dialog.evaluate((el) => el.scrollWidth - el.clientWidth), name).toBeLessThanOrEqual(0)
     } else {
       await expect(dialog.locator('img')).toBeVisible()
       await expect(dialog.locator('.img-alt')).toBeHidden()
+      const filter = await dialog.locator('img').evaluate((img) => getComputedStyle(img).filter)
+      expect(filter, name).toBe(settings ? 'grayscale(1)' : 'none')
     }
     // Photo, caption and buttons one below the other, none over another.
     const [photoBox, captionBox, navBox] = await Promise.all(
       ['__stage', '__caption', '__nav'].map(async (part) => (await dialog.locator(`.gallery-viewer${part}`).boundingBox())!),
     )
-    expect(photoBox.y + photoBox.height).toBeLessThanOrEqual(captionBox.y + 1)
-    expect(captionBox.y + captionBox.height).toBeLessThanOrEqual(navBox.y + 1)
+    expect(photoBox.y + photoBox.height, name).toBeLessThanOrEqual(captionBox.y + 1)
+    expect(captionBox.y + captionBox.height, name).toBeLessThanOrEqual(navBox.y + 1)
     // Controls large enough to hit: at least 44 × 44 px.
     for (const button of await dialog.getByRole('button').all()) {
       const box = (await button.boundingBox())!
       expect(Math.min(box.width, box.height), await button.innerText()).toBeGreaterThanOrEqual(44)
     }
-    expect(await axe(page, Boolean(settings)), settings ? 'white-black, images hidden' : 'default view').toEqual([])
+    expect(await axe(page, Boolean(settings)), name).toEqual([])
     await context.close()
   }
 })
