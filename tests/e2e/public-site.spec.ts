@@ -181,8 +181,9 @@ test('galleries without JavaScript: each photo links to its full-size file; a ti
   await page.goto(`/en/galleries/${slug}`)
   const photos = page.locator('main .gallery-grid > li')
   await expect(photos).toHaveCount(11)
-  for (const link of await photos.getByRole('link').all()) {
-    await expect(link).toHaveAttribute('href', /\/api\/media\/file\/seed-004-[a-z0-9-]+\.jpg$/)
+  // The photo links (not the "Download original" ones): the large rendition, WebP where one was made.
+  for (const link of await photos.locator('a[data-photo-index]').all()) {
+    await expect(link).toHaveAttribute('href', /\/api\/media\/file\/seed-004-[a-z0-9-]+\.(jpg|webp)$/)
   }
   await expect(photos.first()).toContainText('Photo: Placeholder — original not available')
   // The galleries were written in English only: the Azerbaijani list shows the English title, marked.

@@ -128,6 +128,11 @@ export const en = {
   allGalleries: 'All photo galleries',
   viewGallery: 'View the gallery page',
   photoCredit: 'Photo: {credit}',
+  photoPosition: 'Photo {index} of {count}',
+  previousPhoto: 'Previous photo',
+  nextPhoto: 'Next photo',
+  closeViewer: 'Close',
+  downloadOriginal: 'Download original',
   // errors
   notFoundTitle: 'Page not found',
   notFoundText: 'There is no page at this address. It may have moved.',

@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation'
 import React from 'react'
 
 import { format, formatDate, LOCALE_CODES, type Locale } from '@/i18n'
+import { GalleryViewer } from '@/site/components/GalleryViewer'
+import { PHOTO_INDEX_ATTRIBUTE, viewerLabels, viewerPhoto } from '@/site/components/galleryViewerData'
 import { ResponsiveImage } from '@/site/components/ResponsiveImage'
 import { SiteChrome } from '@/site/components/SiteChrome'
 import { pageContext, type PageParams } from '@/site/context'
@@ -43,13 +45,19 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 }
 
 /**
- * Every photo is a plain link to its full-size file, so the gallery works without JavaScript; its
- * caption (the gallery's own for this photo, else the image's) and credit stand under it.
+ * Every photo is a plain link to its large file, so the gallery works without JavaScript; its
+ * caption (the gallery's own for this photo, else the image's), credit and a link to download the
+ * original stand under it. With JavaScript, GalleryViewer opens those links in a modal viewer.
  */
 export default async function GalleryPage({ params }: { params: Promise<Params> }) {
   const { ctx, gallery, alternates } = await load(params)
   const { locale, t } = ctx
-  const { title, date, agency, photos } = gallery
+  const { title, date, agency } = gallery
+  // Only photos with a file to show: the grid's indexes are the viewer's.
+  const photos = gallery.photos.flatMap((photo) => {
+    const view = viewerPhoto(photo, t)
+    return view ? [{ ...photo, view }] : []
+  })
 
   return (
     <SiteChrome ctx={ctx} path={alternates[locale]} alternates={alternates}>
@@ -78,24 +86,28 @@ export default async function GalleryPage({ params }: { params: Promise<Params> 
           </dl>
         )}
         <p>{format(t.photoCount, { count: photos.length })}</p>
-        <ul className="gallery-grid">
-          {photos.map(({ id, image }) => (
-            <li key={id}>
-              {/* No stylesheet rule for these yet: a figure's default side margins would squeeze the grid cell. */}
-              <figure>
-                <a href={image.media.url!}>
-                  <ResponsiveImage media={image.media} lang={image.altLang} prefer="thumbnail" sizes="(max-width: 30rem) 50vw, 12rem" />
-                </a>
-                {(image.caption || image.credit) && (
+        <GalleryViewer title={title.text} titleLang={title.lang} photos={photos.map((p) => p.view)} labels={viewerLabels(t)}>
+          <ul className="gallery-grid">
+            {photos.map(({ id, image, view }, index) => (
+              <li key={id}>
+                <figure>
+                  <a href={view.src} {...{ [PHOTO_INDEX_ATTRIBUTE]: index }}>
+                    <ResponsiveImage media={image.media} lang={image.altLang} prefer="thumbnail" sizes="(max-width: 30rem) 50vw, 12rem" />
+                  </a>
                   <figcaption>
-                    {image.caption && <p lang={image.caption.lang}>{image.caption.text}</p>}
-                    {image.credit && <p className="meta">{format(t.photoCredit, { credit: image.credit })}</p>}
+                    {view.caption && <p lang={view.caption.lang}>{view.caption.text}</p>}
+                    {view.credit && <p className="meta">{view.credit}</p>}
+                    <p>
+                      <a className="gallery-download" href={view.download} download>
+                        {t.downloadOriginal}
+                      </a>
+                    </p>
                   </figcaption>
-                )}
-              </figure>
-            </li>
-          ))}
-        </ul>
+                </figure>
+              </li>
+            ))}
+          </ul>
+        </GalleryViewer>
       </article>
       <p className="back">
         <Link href={localePath(locale, galleriesPath)}>← {t.allGalleries}</Link>
