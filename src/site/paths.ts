@@ -9,7 +9,7 @@ export const agencyPath = (slug: string): string => `/agencies/${slug}`
 export const galleriesPath = '/galleries'
 export const galleryPath = (slug: string): string => `/galleries/${slug}`
 /** The original file of a photo, named after its credit (not under a language). */
-export const downloadPath = (mediaId: string): string => `/download/${mediaId}`
+export const downloadPath = (mediaId: string): string => `/download/${encodeURIComponent(mediaId)}`
 
 export function siteURL(): string {
   return (process.env.SITE_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '')

@@ -6,6 +6,7 @@
 import type { Dictionary } from '@/i18n'
 import type { Media } from '@/payload-types'
 import type { GalleryPhoto } from '@/site/directory'
+import { downloadPath } from '@/site/paths'
 
 /** Grid links that open the viewer carry the photo's index in this attribute. */
 export const PHOTO_INDEX_ATTRIBUTE = 'data-photo-index'
@@ -44,8 +45,6 @@ export function largeImage(media: Media): { url: string; width: number | null; h
   return media.url ? { url: media.url, width: media.width ?? null, height: media.height ?? null } : null
 }
 
-export const downloadPath = (media: Media): string => `/download/${encodeURIComponent(media.id)}`
-
 export function viewerPhoto({ image }: GalleryPhoto, t: Dictionary): ViewerPhoto | null {
   const large = largeImage(image.media)
   if (!large) return null
@@ -57,7 +56,7 @@ export function viewerPhoto({ image }: GalleryPhoto, t: Dictionary): ViewerPhoto
     ...(image.altLang ? { altLang: image.altLang } : {}),
     caption: image.caption ? { text: image.caption.text, ...(image.caption.lang ? { lang: image.caption.lang } : {}) } : null,
     credit: image.credit ? t.photoCredit.replace('{credit}', image.credit) : null,
-    download: downloadPath(image.media),
+    download: downloadPath(image.media.id),
   }
 }
 
