@@ -7,7 +7,7 @@ const escapeXml = (text: string) =>
  * A JPEG that says plainly it stands in for a photo we do not have. The originals of the seed pages'
  * photos were not scraped; a placeholder keeps galleries and layouts honest until they are uploaded.
  */
-export async function placeholderJpeg(photoName: string, index: number, width = 1600, height = 1067): Promise<Buffer> {
+export async function placeholderJpeg(photoName: string, index: number, width = 1200, height = 800): Promise<Buffer> {
   const hue = (index * 47) % 360
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
   <rect width="100%" height="100%" fill="hsl(${hue}, 25%, 35%)"/>
