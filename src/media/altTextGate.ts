@@ -1,11 +1,12 @@
 /**
  * Nothing is published with an image that lacks alt text in the default language. The check runs in
  * `beforeChange`, so it holds for every route that publishes: the admin, REST, GraphQL, the local
- * API and scheduled jobs. The error names each image and sits on the field that shows it.
+ * API and scheduled jobs. The error names each image (and, in its data, the field that shows it).
  */
-import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 
 import { DEFAULT_LOCALE } from '@/fields/localizedName'
+import { PublicError } from '@/lib/errors'
 import { inOwnLocale } from '@/lib/reqLocale'
 import { idOf, type Rel } from '@/lib/relations'
 
@@ -44,7 +45,12 @@ export const requireAltTextToPublish: CollectionBeforeChangeHook = async ({ data
     .filter(({ names }) => names.length)
     .map(({ field, names }) => ({
       path: field,
-      message: `Cannot publish: ${names.map((n) => `“${n}”`).join(', ')} ${names.length === 1 ? 'has' : 'have'} no alt text in ${defaultLanguage}. Describe ${names.length === 1 ? 'it' : 'them'} in Media first.`,
+      message: `${names.map((n) => `“${n}”`).join(', ')} ${names.length === 1 ? 'has' : 'have'} no alt text in ${defaultLanguage}`,
     }))
-  throw new ValidationError({ collection: collection.slug, errors, req })
+  throw new PublicError(
+    'MissingAltText',
+    `Cannot publish: ${errors.map((e) => e.message).join('; ')}. Describe ${missing.size === 1 ? 'it' : 'them'} in Media first.`,
+    400,
+    { collection: collection.slug, errors },
+  )
 }

@@ -3,8 +3,8 @@
  * types (whatever name or type the browser claimed), within the size and pixel limits, and decode
  * completely. Each refusal is a `MediaRejected` with the HTTP status and a message for the editor.
  */
-import { APIError } from 'payload'
 import sharp from '@/config/sharp'
+import { PublicError } from '@/lib/errors'
 
 export const ACCEPTED_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'] as const
 export type AcceptedType = (typeof ACCEPTED_TYPES)[number]
@@ -18,10 +18,9 @@ const TYPE_NAMES: Record<AcceptedType, string> = {
 }
 export const ACCEPTED_LIST = Object.values(TYPE_NAMES).join(', ')
 
-export class MediaRejected extends APIError {
+export class MediaRejected extends PublicError {
   constructor(message: string, status: 400 | 413 | 415) {
-    super(message, status, undefined, true)
-    this.name = 'MediaRejected'
+    super('MediaRejected', message, status)
   }
 }
 

@@ -87,7 +87,7 @@ test('bulk upload into a gallery, add from the library, reorder, publish', async
 
   // Stored in that order, published, each photo described, credit and date read from EXIF, no GPS left.
   const found = await page.request.get(`/api/galleries?where[title][equals]=${encodeURIComponent(title)}&depth=1&locale=az`)
-  const gallery = ((await found.json()) as { docs: { _status: string; slug: string; photos: { filename: string; alt: string; credit?: string; dateTaken?: string; url: string }[] }[] }).docs[0]!
+  const gallery = ((await found.json()) as { docs: { _status: string; slug: string; photos: { id: string; filename: string; alt: string; credit?: string; dateTaken?: string; url: string }[] }[] }).docs[0]!
   expect(gallery._status).toBe('published')
   expect(gallery.photos.map((p) => p.filename)).toEqual(order)
   for (const photo of gallery.photos.filter((p) => p.filename.startsWith('event-'))) {
@@ -104,4 +104,55 @@ test('bulk upload into a gallery, add from the library, reorder, publish', async
   await page.goto(`/az/galleries/${gallery.slug}`)
   const alts = await page.locator('.gallery-grid img').evaluateAll((imgs) => imgs.map((img) => img.getAttribute('alt')))
   expect(alts).toEqual(gallery.photos.map((p) => p.alt))
+
+  // A journalist downloads the original, named after its photographer, without camera data.
+  const first = gallery.photos.find((p) => p.filename.startsWith('event-'))!
+  const download = await page.request.get(`/download/${first.id}`)
+  expect(download.status()).toBe(200)
+  expect(download.headers()['content-type']).toBe('image/jpeg')
+  expect(download.headers()['content-disposition']).toBe(
+    `attachment; filename="Press Office Photographer - ${first.filename}"; filename*=UTF-8''Press%20Office%20Photographer%20-%20${first.filename}`,
+  )
+  const { exif, width } = await sharp(Buffer.from(await download.body())).metadata()
+  expect(width).toBe(1200)
+  expect(exif?.toString('latin1') ?? '').not.toMatch(/Canon|GPS/)
+})
+
+test('the admin says where a photo is used when deleting it is refused', async ({ page }) => {
+  await logIn(page, 'editor@example.com')
+  const found = await page.request.get('/api/media?where[filename][equals]=seed-004-gallery-image-2.jpg&depth=0')
+  const id = ((await found.json()) as { docs: { id: string }[] }).docs[0]!.id
+  await page.goto(`/admin/collections/media/${id}`)
+  await expect(page.getByRole('heading', { name: 'Used in' })).toBeVisible()
+  await page.locator('.doc-controls__dots').click()
+  await page.locator('#action-delete').click()
+  await page.locator('#confirm-action').click()
+  const toast = page.locator('.payload-toast-container')
+  await expect(toast).toContainText('This image is used in one place: gallery “President Aliyev')
+  await expect(toast).toContainText('only an admin can delete an image that is still in use')
+  expect((await page.request.get(`/api/media/${id}`)).status()).toBe(200)
+})
+
+test('publishing a gallery with a photo that lacks Azerbaijani alt text names the photo', async ({ page }) => {
+  await logIn(page, 'editor@example.com')
+  const name = `undescribed-${Date.now()}.jpg`
+  // Payload accepts the login cookie on a write only from the site's own origin (CSRF protection).
+  const origin = { Origin: new URL(page.url()).origin }
+  const created = await page.request.post('/api/media?locale=en', {
+    headers: origin,
+    multipart: {
+      file: { name, mimeType: 'image/jpeg', buffer: (await cameraFile(0)).buffer },
+      _payload: JSON.stringify({ alt: 'Described in English only' }),
+    },
+  })
+  expect(created.status()).toBe(201)
+  const mediaId = ((await created.json()) as { doc: { id: string } }).doc.id
+  const gallery = await page.request.post('/api/galleries?draft=true', { headers: origin, data: { title: `Undescribed ${Date.now()}`, photos: [mediaId] } })
+  const galleryId = ((await gallery.json()) as { doc: { id: string } }).doc.id
+
+  await page.goto(`/admin/collections/galleries/${galleryId}`)
+  await page.locator('#action-save').click()
+  await expect(page.locator('.payload-toast-container')).toContainText(`Cannot publish: “${name}” has no alt text in Azerbaijani`)
+  const stored = await page.request.get(`/api/galleries/${galleryId}?draft=false`)
+  expect(((await stored.json()) as { _status?: string })._status).not.toBe('published')
 })

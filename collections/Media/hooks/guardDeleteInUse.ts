@@ -1,6 +1,7 @@
-import { APIError, type CollectionBeforeDeleteHook } from 'payload'
+import type { CollectionBeforeDeleteHook } from 'payload'
 
 import { isAdminUser, type UserLike } from '@/access'
+import { PublicError } from '@/lib/errors'
 import { describeUse, findMediaUsage } from '@/media/usage'
 
 /**
@@ -22,13 +23,13 @@ export const guardDeleteInUse: CollectionBeforeDeleteHook = async ({ id, req }) 
   const media = await req.payload.findByID({ collection: 'media', id, depth: 0, overrideAccess: true, req, select: { deleteWhileInUse: true } })
   if (confirmed(req, Boolean(media?.deleteWhileInUse))) return
   const list = uses.map(describeUse).join(', ')
-  throw new APIError(
+  throw new PublicError(
+    'MediaInUse',
     `This image is used in ${uses.length === 1 ? 'one place' : `${uses.length} places`}: ${list}. Remove it there first` +
       (isAdminUser(req.user as UserLike)
         ? ', or tick “Delete even though it is used” in its sidebar, save, and delete again.'
         : '; only an admin can delete an image that is still in use.'),
     409,
     { uses },
-    true,
   )
 }
