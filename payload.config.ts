@@ -18,6 +18,7 @@ import { Users } from './collections/Users'
 import { databaseAdapter } from './src/config/database'
 import { payloadSecret, serverURL } from './src/config/env'
 import { loggerConfig } from './src/config/logger'
+import { plugins } from './src/config/plugins'
 import { DEFAULT_LOCALE, LOCALES } from './src/fields/localizedName'
 import { livePreview } from './src/site/preview'
 import { revalidateEndpoint } from './src/site/revalidate'
@@ -34,6 +35,7 @@ export default buildConfig({
   logger: loggerConfig(),
   collections: [Releases, Officials, Agencies, Galleries, Media, Users, RemovedReleases],
   endpoints: [revalidateEndpoint],
+  plugins: plugins(),
   localization: {
     locales: LOCALES.map(({ code, label }) => ({ code, label })),
     defaultLocale: DEFAULT_LOCALE,
