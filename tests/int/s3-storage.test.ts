@@ -5,6 +5,7 @@ import { Media } from '@collections/Media'
 import { ConfigError } from '@/config/env'
 import { plugins, s3Settings } from '@/config/plugins'
 
+const env = (vars: Record<string, string>) => vars as NodeJS.ProcessEnv
 const mongo = { DATABASE_URI: 'mongodb://mongo:27017/press?replicaSet=rs0' }
 const minio = { ...mongo, S3_BUCKET: 'press-media', S3_ENDPOINT: 'http://minio:9000', S3_ACCESS_KEY_ID: 'key', S3_SECRET_ACCESS_KEY: 'secret', S3_FORCE_PATH_STYLE: 'true' }
 
@@ -20,15 +21,15 @@ async function mediaUpload(env: NodeJS.ProcessEnv) {
 
 describe('media storage', () => {
   it('stays on the local disk when S3_BUCKET is unset', async () => {
-    expect(s3Settings({ ...mongo })).toBeNull()
-    const upload = await mediaUpload({ ...mongo })
+    expect(s3Settings(env(mongo))).toBeNull()
+    const upload = await mediaUpload(env(mongo))
     expect(upload.adapter).toBeUndefined()
     expect(upload.disableLocalStorage).toBeFalsy()
     expect(upload.staticDir).toBeTruthy()
   })
 
   it('goes to the bucket when S3_BUCKET is set', async () => {
-    expect(s3Settings(minio)).toEqual({
+    expect(s3Settings(env(minio))).toEqual({
       bucket: 'press-media',
       region: 'us-east-1',
       endpoint: 'http://minio:9000',
@@ -36,13 +37,13 @@ describe('media storage', () => {
       secretAccessKey: 'secret',
       forcePathStyle: true,
     })
-    const upload = await mediaUpload(minio)
+    const upload = await mediaUpload(env(minio))
     expect(upload.adapter).toBe('s3')
     expect(upload.disableLocalStorage).toBe(true)
   })
 
   it('refuses S3 on SQLite, whose migrations lack the storage fields, and half a key pair', () => {
-    expect(() => s3Settings({ S3_BUCKET: 'press-media', DATABASE_URI: 'file:/tmp/x.db' })).toThrow(ConfigError)
-    expect(() => s3Settings({ ...mongo, S3_BUCKET: 'press-media', S3_ACCESS_KEY_ID: 'key' })).toThrow(/go together/)
+    expect(() => s3Settings(env({ S3_BUCKET: 'press-media', DATABASE_URI: 'file:/tmp/x.db' }))).toThrow(ConfigError)
+    expect(() => s3Settings(env({ ...mongo, S3_BUCKET: 'press-media', S3_ACCESS_KEY_ID: 'key' }))).toThrow(/go together/)
   })
 })
