@@ -59,6 +59,8 @@ export async function startApp(name: string, options: { port: number; siteUrl?: 
 
   if (givenBuild && fs.existsSync(path.join(root, givenBuild, 'BUILD_ID'))) {
     console.log(`Reusing the build in ${givenBuild} (BENCH_DIST_DIR)`)
+    // Pages an earlier run cached (ISR, kept on disk across restarts) come from another database.
+    fs.rmSync(path.join(root, givenBuild, 'server/route-cache'), { recursive: true, force: true })
   } else {
     console.log(`Building into ${distDir} (set BENCH_DIST_DIR=${distDir} to reuse it next time)…`)
     await buildKeepingTsconfig(env, `${dir}/build.log`)
