@@ -6,6 +6,8 @@
  *   d. a stock Next.js ISR page of similar size (bench/lib/stockNext.ts: a throw-away one-page app);
  *   e. for reference, the app's home page (another ISR page of the app, smaller) on Next alone.
  * Targets (issue 6): c/a ≥ 0.7 with c's p99 < 20 ms; b at least as fast as d.
+ * On a shared machine req/s follow the other load; nginx's CPU time per request for a and c does not,
+ * and their ratio is printed too.
  *
  *   npx tsx bench/throughput.ts            (BENCH_DIST_DIR=.next-bench reuses an earlier build)
  */
@@ -42,11 +44,17 @@ function visibleText(html: string): string {
     .trim()
 }
 
-async function measure(label: string, url: string): Promise<LoadResult> {
+type Measured = LoadResult & { nginxUsPerRequest?: number }
+
+/** With nginx given, also its workers' CPU time per request: unlike req/s, hardly moved by other load. */
+async function measure(label: string, url: string, nginx?: Nginx): Promise<Measured> {
   await runWrk(url, { ...load, seconds: 2 }) // warm-up: connections, JIT, caches
-  const result = await runWrk(url, load)
+  const cpuBefore = nginx?.cpuSeconds() ?? 0
+  const result: Measured = await runWrk(url, load)
+  if (nginx) result.nginxUsPerRequest = ((nginx.cpuSeconds() - cpuBefore) * 1e6) / result.requests
+  const cpu = result.nginxUsPerRequest === undefined ? '' : `   nginx CPU ${result.nginxUsPerRequest.toFixed(1)} µs/req`
   console.log(
-    `${label.padEnd(34)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s   p50 ${result.p50Ms.toFixed(2)} ms   p99 ${result.p99Ms.toFixed(2)} ms   errors ${result.errors}`,
+    `${label.padEnd(34)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s   p50 ${result.p50Ms.toFixed(2)} ms   p99 ${result.p99Ms.toFixed(2)} ms   errors ${result.errors}${cpu}`,
   )
   return result
 }
@@ -85,9 +93,9 @@ async function main() {
     console.log(`\nRelease page ${releasePath}: ${Buffer.byteLength(html)} bytes; stock page ${Buffer.byteLength(stockHtml)} bytes; home ${Buffer.byteLength(homeHtml)} bytes`)
     console.log(`wrk -t${load.threads} -c${load.connections} -d${load.seconds}s --latency (after a 2 s warm-up each); brotli module: ${brotliAvailable() ? 'loaded' : 'absent'}\n`)
     const loadBefore = os.loadavg()[0]
-    const a = await measure('a. static file, nginx', `http://127.0.0.1:${STATIC_PORT}/release.html`)
+    const a = await measure('a. static file, nginx', `http://127.0.0.1:${STATIC_PORT}/release.html`, nginx)
     const b = await measure('b. Next alone', `${app.url}${releasePath}`)
-    const c = await measure('c. recipe (nginx + Next)', `${recipeUrl}${releasePath}`)
+    const c = await measure('c. recipe (nginx + Next)', `${recipeUrl}${releasePath}`, nginx)
     const d = await measure('d. stock Next ISR page', stock.url)
     const e = await measure('e. home page /az, Next alone', `${app.url}/az`)
 
@@ -104,8 +112,12 @@ async function main() {
       figures[`${key} errors`] = r.errors
     }
     const ratio = (x: LoadResult, y: LoadResult) => (x.requestsPerSecond / y.requestsPerSecond).toPrecision(2)
+    figures['a nginx µs/req'] = a.nginxUsPerRequest ?? ''
+    figures['c nginx µs/req'] = c.nginxUsPerRequest ?? ''
     figures['b/a'] = ratio(b, a)
     figures['c/a'] = ratio(c, a)
+    // The same ratio from nginx's CPU per request: what c/a tends to when nginx has the machine to itself.
+    if (a.nginxUsPerRequest && c.nginxUsPerRequest) figures['c/a by nginx CPU'] = (a.nginxUsPerRequest / c.nginxUsPerRequest).toPrecision(2)
     figures['b/d'] = ratio(b, d)
     recordBenchmark('throughput', 'npx tsx bench/throughput.ts', figures)
 

@@ -35,6 +35,7 @@ export function recipeTestCopy({ dir, port, upstreams, mediaDir }: RecipeOptions
   replace(/server_name [^;]+;/, 'server_name _;')
   replace('/etc/nginx/snippets/press-office-brotli*.conf', `${dir}/press-office-brotli*.conf`)
   replace('alias /srv/press-office/media/;', `alias ${mediaDir.replace(/\/$/, '')}/;`)
+  replace('/var/log/nginx/press-office.access.log', `${dir}/access.log`)
   return conf
 }
 
@@ -45,12 +46,15 @@ export function brotliAvailable(): boolean {
 
 export interface Nginx {
   dir: string
+  /** CPU seconds used so far by the worker processes. */
+  cpuSeconds: () => number
   stop: () => Promise<void>
 }
 
 /**
  * Starts nginx with Debian's defaults for the main context (worker_processes auto, modules-enabled,
- * sendfile) and the given server blocks. Access logs are off: the bench measures serving, not disk.
+ * sendfile) and the given server blocks. The access log is off except where a block asks for one
+ * (the recipe keeps its buffered log).
  */
 export async function startNginx(dir: string, blocks: { name: string; conf: string; checkUrl: string }[]): Promise<Nginx> {
   fs.rmSync(dir, { recursive: true, force: true })
@@ -86,9 +90,11 @@ ${blocks.map(({ name }) => `  include ${dir}/${name}.conf;`).join('\n')}
   const args = ['-c', mainFile, '-e', `${dir}/error.log`]
   execFileSync('nginx', [...args, '-t', '-q'], { stdio: 'inherit' })
   execFileSync('nginx', args, { stdio: 'inherit' })
-  for (const { checkUrl } of blocks) await waitForHttp(checkUrl, 10_000)
+  // The first page through the recipe is a cold render by Next: slow on a busy machine.
+  for (const { checkUrl } of blocks) await waitForHttp(checkUrl, 90_000)
   return {
     dir,
+    cpuSeconds: () => workersCpuSeconds(path.join(dir, 'nginx.pid')),
     stop: async () => {
       try {
         execFileSync('nginx', [...args, '-s', 'quit'], { stdio: 'ignore' })
@@ -99,6 +105,24 @@ ${blocks.map(({ name }) => `  include ${dir}/${name}.conf;`).join('\n')}
       for (let i = 0; i < 40 && fs.existsSync(pidFile); i++) await sleep(250)
     },
   }
+}
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100
+
+/** utime + stime of the master's children (the workers), from /proc. */
+function workersCpuSeconds(pidFile: string): number {
+  const master = fs.readFileSync(pidFile, 'utf8').trim()
+  const children = fs.readFileSync(`/proc/${master}/task/${master}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)
+  let ticks = 0
+  for (const pid of children) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+      ticks += Number(fields[11]) + Number(fields[12]) // utime, stime (fields 14 and 15 of stat)
+    } catch {
+      // a worker that just exited
+    }
+  }
+  return ticks / CLOCK_TICKS
 }
 
 /** A server block serving one folder as static files (the baseline: nginx sending bytes from disk). */
