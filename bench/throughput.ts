@@ -15,6 +15,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { DEFAULT_SETTINGS, encodeView } from '@/a11y/settings'
+
 import { benchDir, releaseSlugs, startApp, type BenchApp } from './lib/app'
 import { recipeTestCopy, startNginx, staticServer, brotliAvailable, type Nginx } from './lib/nginx'
 import { recordBenchmark, type Figures } from './lib/report'
@@ -29,8 +31,8 @@ const STOCK_PORT = NEXT_PORT + 1
 const STATIC_PORT = Number(process.env.BENCH_NGINX_PORT || 8090)
 const RECIPE_PORT = STATIC_PORT + 1
 
-async function fetchOk(url: string): Promise<string> {
-  const res = await fetch(url, { redirect: 'manual' })
+async function fetchOk(url: string, headers: Record<string, string> = {}): Promise<string> {
+  const res = await fetch(url, { redirect: 'manual', headers })
   const body = await res.text()
   if (res.status !== 200) throw new Error(`${url} answered ${res.status}, not 200`)
   return body
@@ -85,6 +87,16 @@ async function main() {
     started.push(nginx)
     const throughRecipe = await fetchOk(`${recipeUrl}${releasePath}`)
     if (throughRecipe !== html) throw new Error('The recipe serves different HTML than Next for the release page')
+    // The micro-cache keys on the a11y cookie: the view for visually impaired readers and the main
+    // page never stand in for each other, even straight after one another (cache hits).
+    const view = { cookie: `a11y=${encodeView({ ...DEFAULT_SETTINGS, fontSize: 'xlarge', scheme: 'white-black' })}` }
+    const [withView, withViewAgain] = [await fetchOk(`${recipeUrl}${releasePath}`, view), await fetchOk(`${recipeUrl}${releasePath}`, view)]
+    if (withView === html || withViewAgain !== withView || (await fetchOk(`${recipeUrl}${releasePath}`)) !== html) {
+      throw new Error('The recipe mixes the a11y view and the main page up')
+    }
+    const staff = await fetch(`${recipeUrl}${releasePath}`, { headers: { cookie: 'payload-token=bench' } })
+    await staff.arrayBuffer()
+    if (staff.headers.get('x-cache-status') !== 'BYPASS') throw new Error('The recipe answers signed-in staff from its cache')
 
     const stock: StockNext = await startStockNext(benchDir('stock-next'), STOCK_PORT, visibleText(html), Buffer.byteLength(html))
     started.push(stock)
