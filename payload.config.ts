@@ -18,6 +18,7 @@ import { databaseAdapter } from './src/config/database'
 import { richTextEditor } from './src/config/editor'
 import { mediaMaxFileBytes, payloadSecret, serverURL } from './src/config/env'
 import { loggerConfig } from './src/config/logger'
+import { plugins } from './src/config/plugins'
 import { DEFAULT_LOCALE, LOCALES } from './src/fields/localizedName'
 import { livePreview } from './src/site/preview'
 import { revalidateEndpoint } from './src/site/revalidate'
@@ -38,6 +39,7 @@ export default buildConfig({
   logger: loggerConfig(),
   collections: [Releases, Officials, Agencies, Galleries, Media, Users, RemovedReleases],
   endpoints: [revalidateEndpoint],
+  plugins: plugins(),
   localization: {
     locales: LOCALES.map(({ code, label }) => ({ code, label })),
     defaultLocale: DEFAULT_LOCALE,

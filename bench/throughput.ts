@@ -1,0 +1,151 @@
+/**
+ * Throughput of the release page, in one run, under the same load (wrk, 64 connections, 10 s each):
+ *   a. the same HTML bytes as a static file served by nginx (the ceiling on this machine);
+ *   b. Next alone (`npm start`);
+ *   c. the production recipe: deploy/nginx/press-office.conf (micro-cache) in front of Next;
+ *   d. a stock Next.js ISR page of similar size (bench/lib/stockNext.ts: a throw-away one-page app);
+ *   e. for reference, the app's home page (another ISR page of the app, smaller) on Next alone.
+ * Targets (issue 6): c/a ≥ 0.7 with c's p99 < 20 ms; b at least as fast as d.
+ * On a shared machine req/s follow the other load; nginx's CPU time per request for a and c does not,
+ * and their ratio is printed too.
+ *
+ *   npx tsx bench/throughput.ts            (BENCH_DIST_DIR=.next-bench reuses an earlier build)
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { DEFAULT_SETTINGS, encodeView } from '@/a11y/settings'
+
+import { benchDir, releaseSlugs, startApp, type BenchApp } from './lib/app'
+import { recipeTestCopy, startNginx, staticServer, brotliAvailable, type Nginx } from './lib/nginx'
+import { recordBenchmark, type Figures } from './lib/report'
+import { startStockNext, type StockNext } from './lib/stockNext'
+import { ensureDebianPackages } from './lib/system'
+import { runWrk, type LoadOptions, type LoadResult } from './lib/wrk'
+
+const SECONDS = Number(process.env.BENCH_SECONDS || 10)
+const load: LoadOptions = { seconds: SECONDS, connections: 64, threads: 2 }
+const NEXT_PORT = Number(process.env.BENCH_PORT || 3210)
+const STOCK_PORT = NEXT_PORT + 1
+const STATIC_PORT = Number(process.env.BENCH_NGINX_PORT || 8090)
+const RECIPE_PORT = STATIC_PORT + 1
+
+async function fetchOk(url: string, headers: Record<string, string> = {}): Promise<string> {
+  const res = await fetch(url, { redirect: 'manual', headers })
+  const body = await res.text()
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}, not 200`)
+  return body
+}
+
+function visibleText(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+type Measured = LoadResult & { nginxUsPerRequest?: number }
+
+/** With nginx given, also its workers' CPU time per request: unlike req/s, hardly moved by other load. */
+async function measure(label: string, url: string, nginx?: Nginx): Promise<Measured> {
+  await runWrk(url, { ...load, seconds: 2 }) // warm-up: connections, JIT, caches
+  const cpuBefore = nginx?.cpuSeconds() ?? 0
+  const result: Measured = await runWrk(url, load)
+  if (nginx) result.nginxUsPerRequest = ((nginx.cpuSeconds() - cpuBefore) * 1e6) / result.requests
+  const cpu = result.nginxUsPerRequest === undefined ? '' : `   nginx CPU ${result.nginxUsPerRequest.toFixed(1)} µs/req`
+  console.log(
+    `${label.padEnd(34)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s   p50 ${result.p50Ms.toFixed(2)} ms   p99 ${result.p99Ms.toFixed(2)} ms   errors ${result.errors}${cpu}`,
+  )
+  return result
+}
+
+async function main() {
+  ensureDebianPackages({ nginx: 'nginx', wrk: 'wrk' })
+  const started: { stop: () => Promise<void> }[] = []
+  try {
+    const recipeUrl = `http://127.0.0.1:${RECIPE_PORT}`
+    const app: BenchApp = await startApp('throughput', { port: NEXT_PORT, siteUrl: recipeUrl })
+    started.push(app)
+    const [slug] = await releaseSlugs(app)
+    const releasePath = `/az/releases/${slug}`
+    const html = await fetchOk(`${app.url}${releasePath}`)
+    const homeHtml = await fetchOk(`${app.url}/az`)
+
+    const staticRoot = path.join(app.dir, 'static')
+    fs.mkdirSync(staticRoot, { recursive: true })
+    fs.writeFileSync(path.join(staticRoot, 'release.html'), html)
+    const nginx: Nginx = await startNginx(path.join(app.dir, 'nginx'), [
+      { name: 'static', conf: staticServer(STATIC_PORT, staticRoot), checkUrl: `http://127.0.0.1:${STATIC_PORT}/release.html` },
+      {
+        name: 'press-office',
+        conf: recipeTestCopy({ dir: path.join(app.dir, 'nginx'), port: RECIPE_PORT, upstreams: [`127.0.0.1:${NEXT_PORT}`], mediaDir: String(app.env.MEDIA_DIR) }),
+        checkUrl: `${recipeUrl}/az`,
+      },
+    ])
+    started.push(nginx)
+    const throughRecipe = await fetchOk(`${recipeUrl}${releasePath}`)
+    if (throughRecipe !== html) throw new Error('The recipe serves different HTML than Next for the release page')
+    // The micro-cache keys on the a11y cookie: the view for visually impaired readers and the main
+    // page never stand in for each other, even straight after one another (cache hits).
+    const view = { cookie: `a11y=${encodeView({ ...DEFAULT_SETTINGS, fontSize: 'xlarge', scheme: 'white-black' })}` }
+    const [withView, withViewAgain] = [await fetchOk(`${recipeUrl}${releasePath}`, view), await fetchOk(`${recipeUrl}${releasePath}`, view)]
+    if (withView === html || withViewAgain !== withView || (await fetchOk(`${recipeUrl}${releasePath}`)) !== html) {
+      throw new Error('The recipe mixes the a11y view and the main page up')
+    }
+    const staff = await fetch(`${recipeUrl}${releasePath}`, { headers: { cookie: 'payload-token=bench' } })
+    await staff.arrayBuffer()
+    if (staff.headers.get('x-cache-status') !== 'BYPASS') throw new Error('The recipe answers signed-in staff from its cache')
+
+    const stock: StockNext = await startStockNext(benchDir('stock-next'), STOCK_PORT, visibleText(html), Buffer.byteLength(html))
+    started.push(stock)
+    const stockHtml = await fetchOk(stock.url)
+
+    console.log(`\nRelease page ${releasePath}: ${Buffer.byteLength(html)} bytes; stock page ${Buffer.byteLength(stockHtml)} bytes; home ${Buffer.byteLength(homeHtml)} bytes`)
+    console.log(`wrk -t${load.threads} -c${load.connections} -d${load.seconds}s --latency (after a 2 s warm-up each); brotli module: ${brotliAvailable() ? 'loaded' : 'absent'}\n`)
+    const loadBefore = os.loadavg()[0]
+    const a = await measure('a. static file, nginx', `http://127.0.0.1:${STATIC_PORT}/release.html`, nginx)
+    const b = await measure('b. Next alone', `${app.url}${releasePath}`)
+    const c = await measure('c. recipe (nginx + Next)', `${recipeUrl}${releasePath}`, nginx)
+    const d = await measure('d. stock Next ISR page', stock.url)
+    const e = await measure('e. home page /az, Next alone', `${app.url}/az`)
+
+    const figures: Figures = {
+      // Other work on the machine moves every figure; the 1-minute load average says how much there was.
+      'load before': loadBefore,
+      'release KB': Buffer.byteLength(html) / 1024,
+      'stock page KB': Buffer.byteLength(stockHtml) / 1024,
+    }
+    for (const [key, r] of Object.entries({ a, b, c, d, e })) {
+      figures[`${key} req/s`] = Math.round(r.requestsPerSecond)
+      figures[`${key} p50 ms`] = r.p50Ms
+      figures[`${key} p99 ms`] = r.p99Ms
+      figures[`${key} errors`] = r.errors
+    }
+    const ratio = (x: LoadResult, y: LoadResult) => (x.requestsPerSecond / y.requestsPerSecond).toPrecision(2)
+    figures['a nginx µs/req'] = a.nginxUsPerRequest ?? ''
+    figures['c nginx µs/req'] = c.nginxUsPerRequest ?? ''
+    figures['b/a'] = ratio(b, a)
+    figures['c/a'] = ratio(c, a)
+    // The same ratio from nginx's CPU per request: what c/a tends to when nginx has the machine to itself.
+    if (a.nginxUsPerRequest && c.nginxUsPerRequest) figures['c/a by nginx CPU'] = (a.nginxUsPerRequest / c.nginxUsPerRequest).toPrecision(2)
+    figures['b/d'] = ratio(b, d)
+    recordBenchmark('throughput', 'npx tsx bench/throughput.ts', figures)
+
+    const recipeOk = c.requestsPerSecond / a.requestsPerSecond >= 0.7 && c.p99Ms < 20
+    const nextOk = b.requestsPerSecond >= d.requestsPerSecond
+    console.log(`\nTarget c/a ≥ 0.7 with p99 < 20 ms: ${recipeOk ? 'met' : 'MISSED'}`)
+    console.log(`Target b at least as fast as a stock Next ISR page (b/d ≥ 1): ${nextOk ? 'met' : 'MISSED'}`)
+  } finally {
+    for (const s of started.reverse()) await s.stop().catch(() => undefined)
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  },
+)
