@@ -13,6 +13,8 @@ import path from 'node:path'
 
 import sharp from 'sharp'
 
+import { processTuning } from '../src/config/processTuning'
+
 import { recordBenchmark } from './lib/report'
 
 const COMMAND = 'npm run bench:image'
@@ -98,8 +100,10 @@ async function main(): Promise<void> {
     console.log(`24 MP test photo: ${WIDTH}×${HEIGHT}, ${(photo.length / 1024 / 1024).toFixed(1)} MB, EXIF with GPS`)
 
     const result = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--child', photoFile], {
+      // The server's own process settings (src/scripts/start.ts), so the figures are production's.
       env: {
         ...process.env,
+        ...processTuning(),
         DATABASE_URI: `file:${path.join(dir, 'bench.db')}`,
         MEDIA_DIR: path.join(dir, 'media'),
         PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'bench-only-secret-0123456789abcdef0123456789',

@@ -1,6 +1,7 @@
 /**
  * Makes the stored original safe to publish: turned the right way up (EXIF orientation applied),
- * then re-encoded without EXIF, GPS, XMP or IPTC (the colour profile stays). Every public size is cut
+ * then re-encoded without EXIF, GPS, XMP or IPTC (the colour profile stays); an upright JPEG only
+ * loses its metadata segments, pixels untouched. Every public size is cut
  * from this file, so no location or camera data can reach a reader. Decoding every pixel here also
  * refuses truncated or corrupt files before anything is written.
  */
@@ -8,6 +9,7 @@ import exifReader from 'exif-reader'
 import sharp from '@/config/sharp'
 
 import { type AcceptedType, MediaRejected } from './inspect'
+import { stripJpegMetadata } from './jpegMetadata'
 
 export interface PhotoFacts {
   /** When the photo was taken, from EXIF DateTimeOriginal (camera clock read as Baku time). */
@@ -49,7 +51,16 @@ export async function normalizeImage(
 ): Promise<NormalizedImage> {
   const animated = type === 'image/gif' || type === 'image/webp'
   try {
-    const { exif } = await sharp(data, { limitInputPixels: maxPixels }).metadata()
+    const { exif, orientation, width, height } = await sharp(data, { limitInputPixels: maxPixels }).metadata()
+    if (type === 'image/jpeg' && (!orientation || orientation === 1)) {
+      // An upright JPEG keeps its exact pixels (journalists download the original): only its metadata
+      // segments go. A small decode still reads every byte of image data, refusing cut-off files.
+      const stripped = stripJpegMetadata(data)
+      if (stripped && width && height) {
+        await sharp(stripped, { failOn: 'truncated', limitInputPixels: maxPixels }).resize(64).toBuffer()
+        return { data: stripped, width, height, facts: readFacts(exif) }
+      }
+    }
     let image = sharp(data, { failOn: 'truncated', limitInputPixels: maxPixels, animated }).rotate().keepIccProfile()
     image =
       type === 'image/jpeg'

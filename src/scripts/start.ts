@@ -8,6 +8,7 @@ import path from 'node:path'
 
 import { runMigrations } from '@/config/database'
 import { projectRoot } from '@/config/env'
+import { processTuning } from '@/config/processTuning'
 
 import { describeStartupError, fail, openPayload, runCli } from './openPayload'
 
@@ -27,7 +28,7 @@ async function main() {
   const port = process.env.PORT || '3000'
   const next = path.join(projectRoot, 'node_modules/next/dist/bin/next')
   // stdin is not passed on: `next start` quits at once when its stdin is closed (CI, process managers).
-  const child = spawn(process.execPath, [next, 'start', '--port', port], { stdio: ['ignore', 'inherit', 'inherit'], env: process.env })
+  const child = spawn(process.execPath, [next, 'start', '--port', port], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...processTuning() } })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 }

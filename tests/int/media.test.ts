@@ -192,6 +192,33 @@ describe('upload pipeline', () => {
     expect(hero!.height! > hero!.width!).toBe(true)
   })
 
+  it('an upright JPEG keeps its exact pixels and colour profile; only the metadata goes', async () => {
+    const source = await sharp(await cameraImage('jpeg', 1000, 700))
+      .withIccProfile('p3')
+      .withExifMerge({ IFD3: GPS })
+      .jpeg({ quality: 90 })
+      .toBuffer()
+    const doc = await upload(source, 'exact-pixels.jpg')
+    const stored = fs.readFileSync(path.join(MEDIA, doc.filename!))
+    const [before, after] = await Promise.all([source, stored].map((b) => sharp(b).raw().toBuffer()))
+    expect(after.equals(before!)).toBe(true)
+    const meta = await sharp(stored).metadata()
+    expect(meta.icc).toBeDefined()
+    expect(meta.exif).toBeUndefined()
+    expect(stored.includes(Buffer.from('Canon'))).toBe(false)
+    expect(stored.length).toBeLessThan(source.length)
+  })
+
+  it('refuses a JPEG cut off inside its image data', async () => {
+    const source = await cameraImage('jpeg', 1500, 1000)
+    const before = filesIn()
+    await expect(upload(source.subarray(0, Math.floor(source.length * 0.8)), 'cut-in-scan.jpg')).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining('“cut-in-scan.jpg” is damaged or incomplete'),
+    })
+    expect(filesIn()).toEqual(before)
+  })
+
   it('reads the date taken and the photographer from EXIF, unless the editor gave them', async () => {
     const doc = await upload(await cameraImage('jpeg', 800, 600), 'dated.jpg')
     // 15:02:31 on the camera's clock in Baku (UTC+4).
