@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { admins, publishedOrStaff, staff, staffButOnlyEditorsPublish } from '@/access'
+import { removeFromSearchAfterDelete, syncSearchAfterChange } from '@/search/hooks'
 import { revalidateAfterChange, revalidateAfterDelete } from '@/site/revalidate'
 import { rememberDraftArg } from '@/workflow/draftArg'
 
@@ -39,9 +40,10 @@ export const Releases: CollectionConfig = {
   hooks: {
     beforeOperation: [rememberDraftArg],
     beforeChange: [enforceWorkflow],
-    afterChange: [revalidateAfterChange],
+    // The search index first: the page purge must not let a page render from a stale index.
+    afterChange: [syncSearchAfterChange, revalidateAfterChange],
     beforeDelete: [recordRemoval],
-    afterDelete: [revalidateAfterDelete],
+    afterDelete: [removeFromSearchAfterDelete, revalidateAfterDelete],
   },
   versions: {
     drafts: {
