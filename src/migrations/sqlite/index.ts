@@ -1,6 +1,7 @@
 import * as migration_20261121_232816_initial from './20261121_232816_initial';
 import * as migration_20261122_002803_featured_release from './20261122_002803_featured_release';
 import * as migration_20261122_010818_removed_releases from './20261122_010818_removed_releases';
+import * as migration_20261122_020317_release_search from './20261122_020317_release_search';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261122_010818_removed_releases.up,
     down: migration_20261122_010818_removed_releases.down,
-    name: '20261122_010818_removed_releases'
+    name: '20261122_010818_removed_releases',
+  },
+  {
+    up: migration_20261122_020317_release_search.up,
+    down: migration_20261122_020317_release_search.down,
+    name: '20261122_020317_release_search'
   },
 ];
