@@ -24,6 +24,8 @@ export const Releases: CollectionConfig = {
     listSearchableFields: ['title', 'lead'],
     group: 'Content',
   },
+  // Public lists read published releases newest first (REST without a sort: newest created first).
+  indexes: [{ fields: ['_status', 'publishedAt', 'createdAt'] }, { fields: ['_status', 'createdAt'] }],
   fields: [
     {
       type: 'tabs',

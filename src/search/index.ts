@@ -69,23 +69,26 @@ export async function rebuildSearchIndex(payload: Payload, req?: Partial<Payload
   let indexed = 0
   let after: string | null = null
   for (;;) {
-    // Keyset paging on id: each batch costs the same however deep into the archive it is.
-    const { docs }: { docs: { id: string }[] } = await payload.find({
+    // Keyset paging on id alone (the primary key's order, nothing to sort): each batch costs the
+    // same however deep into the archive it is. Drafts are skipped here rather than in the query,
+    // which would make SQLite read every release through the status index and sort them.
+    const { docs }: { docs: { id: string; _status?: string | null }[] } = await payload.find({
       collection: 'releases',
       locale: 'all',
       draft: false,
       depth: 0,
       overrideAccess: true,
       req,
-      where: { and: [{ _status: { equals: 'published' } }, ...(after ? [{ id: { greater_than: after } }] : [])] },
+      where: after ? { id: { greater_than: after } } : {},
       sort: 'id',
       limit: REBUILD_BATCH,
       pagination: false,
       select: { title: true, lead: true, body: true, publishedAt: true, type: true, featured: true, leadAgency: true, supportingAgencies: true, officials: true, _status: true, createdAt: true },
     })
     if (!docs.length) return indexed
-    await store.upsert(docs.map((doc) => searchEntry(doc as unknown as ReleaseAllLocales)), req)
-    indexed += docs.length
+    const published = docs.filter((doc) => doc._status === 'published')
+    await store.upsert(published.map((doc) => searchEntry(doc as unknown as ReleaseAllLocales)), req)
+    indexed += published.length
     after = docs[docs.length - 1]!.id
   }
 }

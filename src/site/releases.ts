@@ -87,6 +87,8 @@ async function searchPage(payload: Payload, locale: Locale, filters: ReleaseFilt
         locale,
         fallbackLocale: false,
         where: { id: { in: found.ids } },
+        // Reordered below; sorting by id lets SQLite read just these rows by primary key.
+        sort: 'id',
         limit: found.ids.length,
         pagination: false,
         depth: 1,
