@@ -1,14 +1,14 @@
 /**
- * Full-text search of published releases, behind one interface for both databases: SQLite uses
- * an FTS5 index (sqlite.ts), MongoDB a words collection (mongodb.ts). Everything else in the app
- * calls only these functions.
+ * Full-text search of published releases, and the release list's filters, behind one interface
+ * for both databases: SQLite uses an FTS5 index (sqlite.ts), MongoDB a words collection
+ * (mongodb.ts). Everything else in the app calls only these functions.
  *
  * The index holds published releases only — the public copy, never a draft — and is kept in step
  * by the release hooks (hooks.ts); `rebuildSearchIndex` builds it from scratch.
  */
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { Locale } from '@/i18n/locales'
+import { DEFAULT_LOCALE, type Locale } from '@/i18n/locales'
 
 import { searchEntry, type ReleaseAllLocales, type SearchFilters } from './entry'
 import { queryWords } from './fold'
@@ -42,6 +42,23 @@ export async function searchReleases(
   const words = queryWords(q)
   if (!words.length) return { ids: [], totalDocs: 0 }
   return storeOf(payload).search(locale, words, filters, { offset: (page.page - 1) * page.limit, limit: page.limit })
+}
+
+/** Whether `filterReleases` can answer these filters (it needs a value the index keeps per release). */
+export const hasIndexedFilter = (filters: SearchFilters): boolean =>
+  Boolean(filters.type || filters.featured || filters.agency || filters.official)
+
+/**
+ * Published releases matching the filters, newest first, from the index alone. An agency's releases
+ * in a year are counted from the agency's entries in that date range, not by reading the year.
+ */
+export async function filterReleases(
+  payload: Payload,
+  filters: SearchFilters,
+  page: { page: number; limit: number } = { page: 1, limit: 10 },
+): Promise<SearchPage> {
+  if (!hasIndexedFilter(filters)) throw new Error('filterReleases needs a type, featured, agency or official filter.')
+  return storeOf(payload).search(DEFAULT_LOCALE, [], filters, { offset: (page.page - 1) * page.limit, limit: page.limit })
 }
 
 const publicCopy = (payload: Payload, id: string, req?: Partial<PayloadRequest>) =>
@@ -85,7 +102,10 @@ export async function rebuildSearchIndex(payload: Payload, req?: Partial<Payload
       pagination: false,
       select: { title: true, lead: true, body: true, publishedAt: true, type: true, featured: true, leadAgency: true, supportingAgencies: true, officials: true, _status: true, createdAt: true },
     })
-    if (!docs.length) return indexed
+    if (!docs.length) {
+      await store.optimize(req)
+      return indexed
+    }
     const published = docs.filter((doc) => doc._status === 'published')
     await store.upsert(published.map((doc) => searchEntry(doc as unknown as ReleaseAllLocales)), req)
     indexed += published.length

@@ -38,6 +38,8 @@ export function mongoSearchStore(payload: Payload): SearchStore {
     (indexesReady ??= Promise.all([
       ...LOCALE_CODES.map((l) => collection().createIndex({ [`words.${l}`]: 1, publishedAt: -1 })),
       collection().createIndex({ publishedAt: -1 }),
+      collection().createIndex({ agencies: 1, publishedAt: -1 }),
+      collection().createIndex({ officials: 1, publishedAt: -1 }),
     ]))
   const sessionOf = async (req?: Partial<PayloadRequest>) => {
     const id = req?.transactionID ? await req.transactionID : undefined
@@ -69,11 +71,14 @@ export function mongoSearchStore(payload: Payload): SearchStore {
     async clear(req) {
       await collection().deleteMany({}, { session: await sessionOf(req) })
     },
+    async optimize() {
+      // MongoDB maintains its indexes as it writes.
+    },
     async search(locale, words, filters, { offset, limit }) {
       await ensureIndexes()
-      const query: Record<string, unknown> = {
-        [`words.${locale}`]: { $all: words.map((w) => (w.length >= MIN_PREFIX_LENGTH ? new RegExp(`^${w}`) : w)) },
-      }
+      const query: Record<string, unknown> = words.length
+        ? { [`words.${locale}`]: { $all: words.map((w) => (w.length >= MIN_PREFIX_LENGTH ? new RegExp(`^${w}`) : w)) } }
+        : {}
       if (filters.type) query.type = filters.type
       if (filters.featured) query.featured = true
       if (filters.agency) query.agencies = filters.agency

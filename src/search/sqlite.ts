@@ -51,8 +51,12 @@ function matchExpression(locale: Locale, words: string[], filters: SearchFilters
     filters.agency ? token('a', filters.agency) : '',
     filters.official ? token('o', filters.official) : '',
   ].filter(Boolean)
-  const textPart = `text_${locale} : (${text})`
-  return facets.length ? `facets : (${facets.map((f) => `"${f}"`).join(' ')}) AND ${textPart}` : textPart
+  const parts = [
+    ...(facets.length ? [`facets : (${facets.map((f) => `"${f}"`).join(' ')})`] : []),
+    ...(words.length ? [`text_${locale} : (${text})`] : []),
+  ]
+  if (!parts.length) throw new Error('A search needs words or a filter value.')
+  return parts.join(' AND ')
 }
 
 /** The lowest rowid for a release published at `date`. */
@@ -117,6 +121,10 @@ export function sqliteSearchStore(payload: Payload): SearchStore {
       const db = await dbFor(payload, req)
       await db.run(sql`INSERT INTO release_search_fts (release_search_fts) VALUES ('delete-all')`)
       await db.run(sql`DELETE FROM release_search`)
+    },
+    async optimize(req) {
+      // Merges the index's segments into one: a bulk load leaves many, and each query reads them all.
+      await (await dbFor(payload, req)).run(sql`INSERT INTO release_search_fts (release_search_fts) VALUES ('optimize')`)
     },
     async search(locale, words, filters, { offset, limit }) {
       const db = await dbFor(payload)

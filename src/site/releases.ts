@@ -6,7 +6,7 @@ import type { PaginatedDocs, Payload, Where } from 'payload'
 
 import { LOCALE_CODES, type Locale } from '@/i18n/locales'
 import type { Release } from '@/payload-types'
-import { searchReleases } from '@/search'
+import { filterReleases, hasIndexedFilter, searchReleases } from '@/search'
 
 import { site } from './payload'
 
@@ -41,7 +41,7 @@ export function dateRange(filters: Pick<ReleaseFilters, 'year' | 'month'>): { fr
   return { from, to }
 }
 
-/** The list filters except the text search, which goes through the search index. */
+/** The list filters as a Payload query (lists filtered by year only, or not at all, are read this way). */
 export function filtersWhere(filters: Omit<ReleaseFilters, 'q'>): Where {
   const and: Where[] = []
   if (filters.type) and.push({ type: { equals: filters.type } })
@@ -56,31 +56,37 @@ export function filtersWhere(filters: Omit<ReleaseFilters, 'q'>): Where {
 /** Releases for a list page, each in the reader's language where it has one. */
 export async function listReleases(locale: Locale, filters: ReleaseFilters = {}, limit = PAGE_SIZE) {
   const payload = await site()
-  const result: PaginatedDocs<Release> = filters.q
-    ? await searchPage(payload, locale, filters, limit)
-    : await payload.find({
-        collection: 'releases',
-        locale,
-        fallbackLocale: false,
-        where: filtersWhere(filters),
-        sort: '-publishedAt',
-        page: filters.page ?? 1,
-        limit,
-        depth: 1,
-        ...publicRead,
-      })
+  const result: PaginatedDocs<Release> =
+    filters.q || hasIndexedFilter(filters)
+      ? await indexedPage(payload, locale, filters, limit)
+      : await payload.find({
+          collection: 'releases',
+          locale,
+          fallbackLocale: false,
+          where: filtersWhere(filters),
+          sort: '-publishedAt',
+          page: filters.page ?? 1,
+          limit,
+          depth: 1,
+          ...publicRead,
+        })
   const localized = await Promise.all(result.docs.map((doc) => inBestLocale(doc, locale)))
   return { ...result, items: localized }
 }
 
 /**
- * One page of a text search: the index finds the page's ids (and the total) with every filter
- * applied; the documents are then read like any list — published only — in the index's order.
+ * One page of a text search, or of a list filtered by type, agency or official: the search index
+ * finds the page's ids and the total with every filter applied (counting an agency's releases in
+ * a year from the index, not by reading the year); the documents are then read like any list —
+ * published only — in the index's order. Without these, a list is one indexed query (above).
  */
-async function searchPage(payload: Payload, locale: Locale, filters: ReleaseFilters, limit: number): Promise<PaginatedDocs<Release>> {
+async function indexedPage(payload: Payload, locale: Locale, filters: ReleaseFilters, limit: number): Promise<PaginatedDocs<Release>> {
   const page = filters.page ?? 1
   const { type, featured, agency, official } = filters
-  const found = await searchReleases(payload, locale, filters.q ?? '', { type, featured, agency, official, ...dateRange(filters) }, { page, limit })
+  const indexed = { type, featured, agency, official, ...dateRange(filters) }
+  const found = filters.q
+    ? await searchReleases(payload, locale, filters.q, indexed, { page, limit })
+    : await filterReleases(payload, indexed, { page, limit })
   const { docs } = found.ids.length
     ? await payload.find({
         collection: 'releases',

@@ -17,13 +17,14 @@ import { startPayload } from './helpers/payload'
 let payload: Payload
 // Imported once the test database is configured: it loads the Payload config.
 let listReleases: typeof import('@/site/releases').listReleases
+let filtersWhere: typeof import('@/site/releases').filtersWhere
 let cleanup: () => Promise<void>
 let agencyId: string
 let otherAgencyId: string
 
 beforeAll(async () => {
   ;({ payload, cleanup } = await startPayload())
-  ;({ listReleases } = await import('@/site/releases'))
+  ;({ listReleases, filtersWhere } = await import('@/site/releases'))
   agencyId = (await makeAgency(payload)).id
   otherAgencyId = (await makeAgency(payload, 'Ministry of Emergency Situations')).id
 })
@@ -207,6 +208,28 @@ describe('filters and order', () => {
     const page2 = await listReleases('az', { q: 'FUTBOL', year: 2024, page: 2 }, 1)
     expect(page2.items.map((i) => i.doc.id)).toEqual([other])
     expect(page2.hasPrevPage).toBe(true)
+  })
+
+  it('answers lists filtered by type, agency or featured from the index: the releases a Payload query finds', async () => {
+    const featured = await publish({ en: { title: 'Featured item' } }, { featured: true, publishedAt: '2024-06-01T08:00:00.000Z' })
+    const cases = [
+      { agency: agencyId },
+      { agency: otherAgencyId },
+      { type: 'news' },
+      { type: 'statement', agency: agencyId },
+      { agency: agencyId, year: 2024 },
+      { agency: agencyId, year: 2024, month: 3 },
+      { type: 'press-release', year: 2011 },
+      { featured: true },
+    ]
+    for (const filters of cases) {
+      const viaIndex = await listReleases('az', filters, 50)
+      const viaQuery = await payload.find({ collection: 'releases', where: filtersWhere(filters), sort: '-publishedAt', limit: 50, draft: false, overrideAccess: false })
+      expect(viaIndex.items.map((i) => i.doc.id), JSON.stringify(filters)).toEqual(viaQuery.docs.map((d) => d.id))
+      expect(viaIndex.totalDocs, JSON.stringify(filters)).toBe(viaQuery.totalDocs)
+    }
+    expect((await listReleases('az', { featured: true }, 1)).items.map((i) => i.doc.id)).toEqual([featured.id])
+    expect((await listReleases('az', { agency: otherAgencyId })).items.map((i) => i.doc.id)).toEqual([other])
   })
 })
 
