@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { admins, publishedOrStaff, staff, staffButOnlyEditorsPublish } from '@/access'
 import { requireAltTextToPublish } from '@/media/altTextGate'
+import { removeFromSearchAfterDelete, syncSearchAfterChange } from '@/search/hooks'
 import { revalidateAfterChange, revalidateAfterDelete } from '@/site/revalidate'
 import { rememberDraftArg } from '@/workflow/draftArg'
 
@@ -24,6 +25,8 @@ export const Releases: CollectionConfig = {
     listSearchableFields: ['title', 'lead'],
     group: 'Content',
   },
+  // Public lists read published releases newest first (REST without a sort: newest created first).
+  indexes: [{ fields: ['_status', 'publishedAt', 'createdAt'] }, { fields: ['_status', 'createdAt'] }],
   fields: [
     {
       type: 'tabs',
@@ -40,9 +43,10 @@ export const Releases: CollectionConfig = {
   hooks: {
     beforeOperation: [rememberDraftArg],
     beforeChange: [enforceWorkflow, requireAltTextToPublish],
-    afterChange: [revalidateAfterChange],
+    // The search index first: the page purge must not let a page render from a stale index.
+    afterChange: [syncSearchAfterChange, revalidateAfterChange],
     beforeDelete: [recordRemoval],
-    afterDelete: [revalidateAfterDelete],
+    afterDelete: [removeFromSearchAfterDelete, revalidateAfterDelete],
   },
   versions: {
     drafts: {

@@ -2,12 +2,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { sql, sqliteAdapter, type SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations as mongodbMigrations } from '../migrations/mongodb'
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
 import { databaseTarget, projectRoot } from './env'
+import { indexLocalesParents } from './localesIndexes'
 
 /**
  * MongoDB when DATABASE_URI is a MongoDB URI (production), otherwise an embedded SQLite file.
@@ -34,11 +35,26 @@ export function databaseAdapter(): DatabaseAdapterObj {
     push: false,
     migrationDir: path.join(projectRoot, 'src/migrations/sqlite'),
     prodMigrations: sqliteMigrations,
+    afterSchemaInit: [indexLocalesParents],
   })
 }
 
-/** Applies pending committed migrations for whichever adapter is configured. */
+/** Applies pending committed migrations for whichever adapter is configured, then refreshes SQLite's statistics. */
 export async function runMigrations(payload: { db: { name: string; migrate: (args?: { migrations?: never[] }) => Promise<void> } }): Promise<void> {
   const list = payload.db.name === 'mongoose' ? mongodbMigrations : sqliteMigrations
   await payload.db.migrate({ migrations: list as never[] })
+  await refreshStatistics(payload)
+}
+
+/**
+ * SQLite picks query plans from table statistics. Without them it takes `_status = 'published'`
+ * (on every public query) for a selective condition, and finds a release by its slug by walking
+ * every published release. ANALYZE, sampled so it takes milliseconds at any size, runs wherever
+ * migrations do: each `npm start`, seed and import.
+ */
+export async function refreshStatistics(payload: { db: { name: string } }): Promise<void> {
+  if (payload.db.name !== 'sqlite') return
+  const db = (payload.db as unknown as SQLiteAdapter).drizzle
+  await db.run(sql`PRAGMA analysis_limit = 1000`)
+  await db.run(sql`ANALYZE`)
 }

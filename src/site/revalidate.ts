@@ -47,7 +47,9 @@ export async function purgePublicPages(): Promise<void> {
   for (const delay of LATE_PURGES_MS) purgeThroughServer(delay)
 }
 
+/** Bulk writers (benchmarks' generators) pass `context.skipRevalidate` and purge once when done. */
 export const revalidateAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, context }) => {
+  if (context.skipRevalidate) return doc
   const versioned = doc && typeof doc === 'object' && '_status' in doc
   const draftOnly = versioned && context.draftArg && doc._status !== 'published'
   const seenByReaders = !versioned || doc._status === 'published' || previousDoc?._status === 'published'
@@ -55,7 +57,8 @@ export const revalidateAfterChange: CollectionAfterChangeHook = async ({ doc, pr
   return doc
 }
 
-export const revalidateAfterDelete: CollectionAfterDeleteHook = async ({ doc }) => {
+export const revalidateAfterDelete: CollectionAfterDeleteHook = async ({ doc, context }) => {
+  if (context.skipRevalidate) return doc
   await purgePublicPages()
   return doc
 }

@@ -2,6 +2,8 @@ import * as migration_20261121_232816_initial from './20261121_232816_initial';
 import * as migration_20261122_002803_featured_release from './20261122_002803_featured_release';
 import * as migration_20261122_010818_removed_releases from './20261122_010818_removed_releases';
 import * as migration_20261122_015701_media_pipeline from './20261122_015701_media_pipeline';
+import * as migration_20261122_020317_release_search from './20261122_020317_release_search';
+import * as migration_20261122_022433_list_indexes from './20261122_022433_list_indexes';
 
 export const migrations = [
   {
@@ -22,6 +24,16 @@ export const migrations = [
   {
     up: migration_20261122_015701_media_pipeline.up,
     down: migration_20261122_015701_media_pipeline.down,
-    name: '20261122_015701_media_pipeline'
+    name: '20261122_015701_media_pipeline',
+  },
+  {
+    up: migration_20261122_020317_release_search.up,
+    down: migration_20261122_020317_release_search.down,
+    name: '20261122_020317_release_search',
+  },
+  {
+    up: migration_20261122_022433_list_indexes.up,
+    down: migration_20261122_022433_list_indexes.down,
+    name: '20261122_022433_list_indexes',
   },
 ];

@@ -1,0 +1,41 @@
+import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
+
+export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.run(sql`CREATE INDEX \`releases_change_history_locales_parent_id_idx\` ON \`releases_change_history_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_status_publishedAt_createdAt_idx\` ON \`releases\` (\`_status\`,\`published_at\`,\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_status_createdAt_idx\` ON \`releases\` (\`_status\`,\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`releases_locales_parent_id_idx\` ON \`releases_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_releases_v_version_change_history_locales_parent_id_idx\` ON \`_releases_v_version_change_history_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`version__status_version_publishedAt_version_createdAt_idx\` ON \`_releases_v\` (\`version__status\`,\`version_published_at\`,\`version_created_at\`);`)
+  await db.run(sql`CREATE INDEX \`version__status_version_createdAt_idx\` ON \`_releases_v\` (\`version__status\`,\`version_created_at\`);`)
+  await db.run(sql`CREATE INDEX \`_releases_v_locales_parent_id_idx\` ON \`_releases_v_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`officials_positions_locales_parent_id_idx\` ON \`officials_positions_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`officials_locales_parent_id_idx\` ON \`officials_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_officials_v_version_positions_locales_parent_id_idx\` ON \`_officials_v_version_positions_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_officials_v_locales_parent_id_idx\` ON \`_officials_v_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`agencies_locales_parent_id_idx\` ON \`agencies_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_agencies_v_locales_parent_id_idx\` ON \`_agencies_v_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`galleries_locales_parent_id_idx\` ON \`galleries_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_galleries_v_locales_parent_id_idx\` ON \`_galleries_v_locales\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`media_locales_parent_id_idx\` ON \`media_locales\` (\`_parent_id\`);`)
+}
+
+export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.run(sql`DROP INDEX \`releases_change_history_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`_status_publishedAt_createdAt_idx\`;`)
+  await db.run(sql`DROP INDEX \`_status_createdAt_idx\`;`)
+  await db.run(sql`DROP INDEX \`releases_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`_releases_v_version_change_history_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`version__status_version_publishedAt_version_createdAt_idx\`;`)
+  await db.run(sql`DROP INDEX \`version__status_version_createdAt_idx\`;`)
+  await db.run(sql`DROP INDEX \`_releases_v_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`officials_positions_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`officials_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`_officials_v_version_positions_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`_officials_v_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`agencies_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`_agencies_v_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`galleries_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`_galleries_v_locales_parent_id_idx\`;`)
+  await db.run(sql`DROP INDEX \`media_locales_parent_id_idx\`;`)
+}
