@@ -19,6 +19,7 @@ import { richTextEditor } from './src/config/editor'
 import { mediaMaxFileBytes, payloadSecret, serverURL } from './src/config/env'
 import { loggerConfig } from './src/config/logger'
 import { DEFAULT_LOCALE, LOCALES } from './src/fields/localizedName'
+import { healthEndpoint } from './src/health/endpoint'
 import { livePreview } from './src/site/preview'
 import { revalidateEndpoint } from './src/site/revalidate'
 
@@ -37,7 +38,7 @@ export default buildConfig({
   telemetry: false,
   logger: loggerConfig(),
   collections: [Releases, Officials, Agencies, Galleries, Media, Users, RemovedReleases],
-  endpoints: [revalidateEndpoint],
+  endpoints: [revalidateEndpoint, healthEndpoint],
   localization: {
     locales: LOCALES.map(({ code, label }) => ({ code, label })),
     defaultLocale: DEFAULT_LOCALE,
