@@ -1,6 +1,7 @@
 /**
- * npm run backup [-- --out <dir>]         a backup of the database and media (server may keep running)
- * npm run restore -- <backup-dir> [--force]   puts a backup back (stop the server first)
+ * npm run backup [-- --out <dir>]              a backup of the database and media (server may keep running)
+ * npm run restore -- <backup-dir> [--force]    puts a backup back (stop the server first)
+ * npm run media:check                          media records without their files, files without a record
  */
 import path from 'node:path'
 
@@ -10,6 +11,7 @@ import { describeStartupError, fail, loadEnv, openPayload, runCli } from '@/scri
 
 import { createBackup, defaultBackupDir } from './backup'
 import { BackupError } from './manifest'
+import { checkMedia } from './mediaCheck'
 import { compareCounts, restoreBackup } from './restore'
 
 const out = (line: string) => process.stdout.write(`${line}\n`)
@@ -79,13 +81,26 @@ async function restore(args: string[]) {
   process.exit(0)
 }
 
+async function mediaCheck(args: string[]) {
+  if (args.length) fail('usage: npm run media:check')
+  const dir = mediaDir()
+  const payload = await openPayload()
+  const report = await checkMedia(payload, dir)
+  out(`${report.records} media records, ${report.files} files in ${dir}`)
+  for (const { id, file } of report.missing) out(`  missing  ${file}  (media ${id})`)
+  for (const { file, bytes, modified } of report.orphans) out(`  orphan   ${file}  (${(bytes / 1024).toFixed(0)} kB, ${modified})`)
+  out(`${report.missing.length} file(s) missing, ${report.orphans.length} file(s) without a record${report.orphans.length ? ' (left by uploads cut off before their record was saved; safe to delete once older than any upload in progress)' : ''}`)
+  process.exit(report.missing.length ? 1 : 0)
+}
+
 runCli(async () => {
   loadEnv()
   const [command, ...args] = process.argv.slice(2)
   try {
     if (command === 'backup') await backup(args)
     else if (command === 'restore') await restore(args)
-    else fail('usage: tsx src/backup/cli.ts backup|restore …')
+    else if (command === 'media-check') await mediaCheck(args)
+    else fail('usage: tsx src/backup/cli.ts backup|restore|media-check …')
   } catch (error) {
     fail(error instanceof BackupError ? error.message : describeStartupError(error))
   }

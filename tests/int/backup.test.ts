@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBackup, type BackupResult } from '@/backup/backup'
 import { listFiles } from '@/backup/files'
 import { BackupError } from '@/backup/manifest'
+import { checkMedia } from '@/backup/mediaCheck'
 import { compareCounts, restoreBackup } from '@/backup/restore'
 import { migrations } from '@/migrations/sqlite'
 import { ensureDemoUsers } from '@/seed/demoUsers'
@@ -148,6 +149,9 @@ describe('restore', () => {
     const changed = await state()
     expect(changed.docs).not.toEqual(before.docs)
     expect(changed.media.has(deleted)).toBe(false)
+    const check = await checkMedia(payload, MEDIA)
+    expect(check.missing.map((m) => m.file)).toEqual([deleted])
+    expect(check.orphans.map((o) => o.file)).toEqual(['stray-after-backup.jpg'])
 
     await closeDatabase()
     const result = await restore(BACKUP)
@@ -159,6 +163,7 @@ describe('restore', () => {
     const after = await state()
     expect(after.docs).toEqual(before.docs)
     expectSameMedia(after.media, before.media)
+    expect(await checkMedia(payload, MEDIA)).toMatchObject({ records: 14, missing: [], orphans: [] })
     expect(fs.readdirSync(path.dirname(dbFile)).filter((f) => f.includes('.restore-'))).toEqual([])
   })
 
