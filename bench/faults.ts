@@ -2,15 +2,17 @@
  * Fault injection (local, bounded): SIGKILL at the worst moments, then check what is left.
  *   (a) `npm run seed` killed mid-way at several moments, then run to completion;
  *   (b) the server killed during a bulk upload of photos through REST;
- *   (c) the server killed during publishes of submitted releases.
+ *   (c) the server killed during publishes of submitted releases;
+ *   (d) not a kill: `npm run backup` run several times while editors keep saving — no save may fail,
+ *       and every backup must verify.
  * After each: the database opens and passes SQLite's integrity check, every media record has its
  * files, files without a record are listed, and each release is fully published or fully not.
  *
  *   npm run bench:faults                         (builds into NEXT_DIST_DIR unless BENCH_BUILD_DIR names a build)
  *   BENCH_BUILD_DIR=.next-hardening npm run bench:faults
- *   FAULTS=seed,upload npm run bench:faults      some of the scenarios
+ *   FAULTS=seed,upload npm run bench:faults      some of the scenarios (seed, upload, publish, backup)
  */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -388,6 +390,61 @@ async function publishKills(): Promise<void> {
   }
 }
 
+// (d) ------------------------------------------------------------------------------------------
+
+const BACKUPS = 5
+const WRITERS = 3
+
+function runAsync(app: AppEnv, args: string[]): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('npm', args, { cwd: root, env: app.env })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk))
+    child.on('exit', (status) => resolve({ status, output }))
+  })
+}
+
+async function backupDuringWrites(): Promise<void> {
+  const app = appEnv('faults-backup', PORT)
+  npmRun(app, 'seed')
+  const server = await startServer(app)
+  const editor = await login(server.baseURL, 'editor@example.com')
+  const { docs } = (await (await fetch(`${server.baseURL}/api/agencies?limit=${WRITERS}&depth=0`)).json()) as { docs: { id: string }[] }
+  let writing = true
+  const statuses = new Map<number, number>()
+  const writer = async (id: string) => {
+    for (let i = 0; writing; i++) {
+      const response = await fetch(`${server.baseURL}/api/agencies/${id}?draft=true&locale=en`, {
+        method: 'PATCH',
+        headers: { Authorization: editor, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ website: `https://example.org/${i}` }),
+      })
+      await response.arrayBuffer()
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
+    }
+  }
+  const writers = docs.map((doc) => writer(doc.id))
+  const backupProblems: string[] = []
+  const { verifyBackup } = await import('../src/backup/restore')
+  const { migrations } = await import('../src/migrations/sqlite')
+  for (let i = 0; i < BACKUPS; i++) {
+    const dir = path.join(app.dir, `backup-${i}`)
+    const result = await runAsync(app, ['run', '-s', 'backup', '--', '--out', dir])
+    if (result.status !== 0) backupProblems.push(`backup ${i} exited ${result.status}: ${why(result.output)}`)
+    else await verifyBackup(dir, migrations.map((m) => m.name)).catch((error: Error) => backupProblems.push(`backup ${i}: ${error.message}`))
+  }
+  writing = false
+  await Promise.all(writers)
+  await server.stop('SIGTERM')
+  const saves = [...statuses.values()].reduce((a, b) => a + b, 0)
+  const failedSaves = [...statuses].filter(([status]) => status >= 400).reduce((sum, [, n]) => sum + n, 0)
+  const busy = (fs.readFileSync(path.join(app.dir, 'server.log'), 'utf8').match(/SQLITE_BUSY/g) ?? []).length / 2
+  const problems = [...backupProblems]
+  if (failedSaves) problems.push(`${failedSaves} of ${saves} saves failed (${[...statuses].map(([s, n]) => `${n}× HTTP ${s}`).join(', ')}; SQLITE_BUSY in the server log ×${busy})`)
+  report(`${BACKUPS} backups while ${WRITERS} editors save`, problems, `${saves} saves, ${failedSaves} failed; ${BACKUPS - backupProblems.length}/${BACKUPS} backups complete and verified`)
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
@@ -395,10 +452,11 @@ async function main() {
   const buildApp = appEnv('faults-build', PORT)
   const build = ensureBuild(buildApp)
   console.log(build.built ? `Built into ${buildApp.env.NEXT_DIST_DIR} in ${build.seconds.toFixed(0)} s` : `Reusing the build in ${buildApp.env.NEXT_DIST_DIR}`)
-  const only = (process.env.FAULTS || 'seed,upload,publish').split(',')
+  const only = (process.env.FAULTS || 'seed,upload,publish,backup').split(',')
   if (only.includes('seed')) await seedKills()
   const orphans = only.includes('upload') ? await uploadKills() : []
   if (only.includes('publish')) await publishKills()
+  if (only.includes('backup')) await backupDuringWrites()
   const failed = outcomes.filter((o) => !o.pass)
   console.log(`\n${outcomes.length - failed.length}/${outcomes.length} scenarios passed`)
   if (orphans.length) console.log(`Orphan files (on disk, no media record), from killed uploads:\n  ${orphans.join('\n  ')}`)
