@@ -116,7 +116,9 @@ interface Outcome {
   details: string
 }
 const outcomes: Outcome[] = []
-function report(scenario: string, problems: string[], facts: string) {
+function report(name: string, problems: string[], facts: string) {
+  const repeats = outcomes.filter((o) => o.scenario === name || o.scenario.startsWith(`${name} #`)).length
+  const scenario = repeats ? `${name} #${repeats + 1}` : name
   const pass = problems.length === 0
   outcomes.push({ scenario, pass, details: pass ? facts : `${problems.join('; ')} (${facts})` })
   console.log(`${pass ? 'PASS' : 'FAIL'}  ${scenario}: ${pass ? facts : `${problems.join('; ')} — ${facts}`}`)

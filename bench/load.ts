@@ -105,7 +105,22 @@ async function main() {
     const treeRss = () => [server.child.pid!, ...descendants(server.child.pid!)].reduce((sum, p) => sum + rssMb(p), 0)
     const samples: { t: number; rss: number; tree: number }[] = []
     const started = Date.now()
-    const sample = () => samples.push({ t: (Date.now() - started) / 1000, rss: rssMb(pid), tree: treeRss() })
+    // What a load balancer sees meanwhile: /api/health once a second, its time and status.
+    const healthChecks: { ms: number; status: number }[] = []
+    const checkHealth = async () => {
+      const begun = performance.now()
+      try {
+        const response = await fetch(`${server.baseURL}/api/health`, { signal: AbortSignal.timeout(15_000) })
+        await response.arrayBuffer()
+        healthChecks.push({ ms: performance.now() - begun, status: response.status })
+      } catch {
+        healthChecks.push({ ms: performance.now() - begun, status: 0 })
+      }
+    }
+    const sample = () => {
+      samples.push({ t: (Date.now() - started) / 1000, rss: rssMb(pid), tree: treeRss() })
+      void checkHealth()
+    }
     sample()
     const sampler = setInterval(sample, 1000)
     console.log(`wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION_S}s (${targets.length} URLs in turn), server pid ${pid} …`)
@@ -128,6 +143,9 @@ async function main() {
     const at = (fraction: number) => samples[Math.min(samples.length - 1, Math.round((samples.length - 1) * fraction))]!
     const peak = Math.max(...samples.map((s) => s.rss))
     const health = await fetch(`${server.baseURL}/api/health`)
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    const healthMs = healthChecks.map((h) => h.ms).sort((a, b) => a - b)
+    const healthSlow = healthChecks.filter((h) => h.ms > 2000 || h.status !== 200).length
     console.log('Memory of the server\'s process tree after the run:')
     for (const p of treeMemory(server)) console.log(`  ${p.rss.toFixed(0).padStart(5)} MB  ${p.pid}  ${p.command}`)
     console.log(`RSS of next-server every ~${Math.max(1, Math.round(samples.length / 12))} s: ${samples.filter((_, i) => i % Math.max(1, Math.round(samples.length / 12)) === 0).map((s) => s.rss.toFixed(0)).join(' ')}`)
@@ -144,6 +162,9 @@ async function main() {
       'socket errors (connect/read/write/timeout)': `${w.connect}/${w.read}/${w.write}/${w.timeout}`,
       'server RSS MB start/middle/end/peak': `${at(0).rss.toFixed(0)}/${at(0.5).rss.toFixed(0)}/${at(1).rss.toFixed(0)}/${peak.toFixed(0)}`,
       'process tree RSS MB start/end': `${at(0).tree.toFixed(0)}/${at(1).tree.toFixed(0)}`,
+      'health checks during load': healthChecks.length,
+      'health p50/max ms': `${healthMs[Math.floor(healthMs.length / 2)]!.toFixed(0)}/${healthMs.at(-1)!.toFixed(0)}`,
+      'health checks >2 s or not 200': healthSlow,
       'health after': health.status,
     })
     fs.writeFileSync(path.join(app.dir, 'rss-samples.json'), JSON.stringify(samples))

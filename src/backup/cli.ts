@@ -3,6 +3,7 @@
  * npm run restore -- <backup-dir> [--force]    puts a backup back (stop the server first)
  * npm run media:check                          media records without their files, files without a record
  */
+import fs from 'node:fs'
 import path from 'node:path'
 
 import { databaseTarget, mediaDir } from '@/config/env'
@@ -51,7 +52,9 @@ async function backup(args: string[]) {
   if (positional.length || [...flags.keys()].some((flag) => flag !== 'out')) fail('usage: npm run backup [-- --out <dir>]')
   const outFlag = flags.get('out')
   const dir = typeof outFlag === 'string' ? fromCaller(outFlag) : defaultBackupDir()
-  if (databaseTarget().kind === 'mongodb') mongoInstructions('backup', dir)
+  const target = databaseTarget()
+  if (target.kind === 'mongodb') mongoInstructions('backup', dir)
+  if (!fs.existsSync(target.file)) fail(`there is no database at ${target.file} (DATABASE_URI): nothing to back up`)
   const payload = await openPayload()
   const started = Date.now()
   const { manifest, missingFiles } = await createBackup(payload, dir, mediaDir())
