@@ -20,6 +20,7 @@ import { mediaMaxFileBytes, payloadSecret, serverURL } from './src/config/env'
 import { loggerConfig } from './src/config/logger'
 import { plugins } from './src/config/plugins'
 import { DEFAULT_LOCALE, LOCALES } from './src/fields/localizedName'
+import { healthEndpoint } from './src/health/endpoint'
 import { livePreview } from './src/site/preview'
 import { revalidateEndpoint } from './src/site/revalidate'
 
@@ -38,7 +39,7 @@ export default buildConfig({
   telemetry: false,
   logger: loggerConfig(),
   collections: [Releases, Officials, Agencies, Galleries, Media, Users, RemovedReleases],
-  endpoints: [revalidateEndpoint],
+  endpoints: [revalidateEndpoint, healthEndpoint],
   plugins: plugins(),
   localization: {
     locales: LOCALES.map(({ code, label }) => ({ code, label })),
