@@ -18,6 +18,8 @@ import path from 'node:path'
 
 import sharp from 'sharp'
 
+import { paragraphsToLexical } from '../src/import/toLexical'
+
 import { appEnv, ensureBuild, killGroup, login, mediaDirOf, npmRun, root, spawnGroup, startServer, type AppEnv, type Server } from './lib/app-process'
 import { recordBenchmark } from './lib/report'
 
@@ -285,30 +287,6 @@ async function uploadKills(): Promise<string[]> {
  */
 const PUBLISH_KILLS: (number | 'first write')[] = [5, 40, 80, 120, 160, 300, 'first write', 'first write', 'first write']
 
-function lexical(text: string) {
-  return {
-    root: {
-      type: 'root',
-      direction: 'ltr',
-      format: '',
-      indent: 0,
-      version: 1,
-      children: [
-        {
-          type: 'paragraph',
-          direction: 'ltr',
-          format: '',
-          indent: 0,
-          version: 1,
-          textFormat: 0,
-          textStyle: '',
-          children: [{ type: 'text', text, detail: 0, format: 0, mode: 'normal', style: '', version: 1 }],
-        },
-      ],
-    },
-  }
-}
-
 async function api(server: Server, auth: string, method: string, url: string, body?: unknown): Promise<{ status: number; doc?: { id: string } }> {
   const response = await fetch(`${server.baseURL}/api/${url}`, {
     method,
@@ -334,7 +312,7 @@ async function publishKills(): Promise<void> {
         title: `Fault test release ${delay} ms ${i}`,
         type: 'press-release',
         leadAgency: agencies[0]!.id,
-        body: lexical('Text written by the contributor.'),
+        body: paragraphsToLexical(['Text written by the contributor.']),
       })
       await api(server, contributor, 'PATCH', `releases/${created.doc!.id}?draft=true&locale=az`, { workflow: { state: 'in_review' } })
       ids.push(created.doc!.id)
