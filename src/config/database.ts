@@ -31,6 +31,9 @@ export function databaseAdapter(): DatabaseAdapterObj {
   }
   return sqliteAdapter({
     client: { url: target.url },
+    // Wait for a lock rather than fail at once: a backup (VACUUM INTO) or a second process holding
+    // the file briefly made editors' saves fail with SQLITE_BUSY (bench:faults, scenario d).
+    busyTimeout: 5000,
     idType: 'uuid',
     push: false,
     migrationDir: path.join(projectRoot, 'src/migrations/sqlite'),
