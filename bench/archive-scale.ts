@@ -117,9 +117,8 @@ async function prepare(size: number, reuse: boolean): Promise<void> {
   await runMigrations(payload)
   // Releases to open once each over HTTP, spread over the archive.
   const slugs: string[] = []
-  const pages = Math.max(1, Math.floor(releases / 10))
-  for (let i = 0; slugs.length < SAMPLES + WARMUP + 10 && i < 400; i++) {
-    const page = 1 + ((i * 7919) % pages) // deterministic, spread out
+  for (let i = 0; slugs.length < SAMPLES + WARMUP && i < 4 * (SAMPLES + WARMUP); i++) {
+    const page = 1 + ((i * 7919) % releases) // deterministic, spread out
     const { docs } = await payload.find({ collection: 'releases', locale: 'az', page, limit: 1, depth: 0, sort: '-publishedAt', select: { slug: true } })
     if (docs[0]?.slug && !slugs.includes(docs[0].slug)) slugs.push(docs[0].slug)
   }
@@ -172,6 +171,8 @@ function build(env: NodeJS.ProcessEnv): number {
 }
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  // Something already answering would be measured instead (e.g. a server left by an interrupted run).
+  if (await fetch(`http://127.0.0.1:${PORT}/`).then(() => true, () => false)) throw new Error(`port ${PORT} is in use: stop that server first`)
   const next = path.join(root, 'node_modules/next/dist/bin/next')
   const server = spawn(process.execPath, [next, 'start', '--port', String(PORT)], {
     cwd: root,
@@ -179,6 +180,10 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   })
+  // The server has its own process group (to stop it with its workers): stop it if this run is interrupted.
+  const stop = () => stopServer(server)
+  process.once('exit', stop)
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130))
   const deadline = Date.now() + 60_000
   while (Date.now() < deadline) {
     const ok = await fetch(`http://127.0.0.1:${PORT}/api/releases?limit=1`).then((r) => r.ok, () => false)
@@ -197,10 +202,14 @@ function stopServer(server: ChildProcess): void {
   }
 }
 
+/** Responses Next served from its page cache (x-nextjs-cache: HIT); a release sample must never be one. */
+let cacheHits = 0
+
 async function get(urlPath: string): Promise<void> {
   const response = await fetch(`http://127.0.0.1:${PORT}${urlPath}`, { redirect: 'manual' })
   await response.arrayBuffer()
   if (response.status !== 200) throw new Error(`GET ${urlPath}: ${response.status}`)
+  if (response.headers.get('x-nextjs-cache') === 'HIT') cacheHits++
 }
 
 function fileSize(file: string): number {
@@ -224,8 +233,12 @@ async function measure(size: number): Promise<void> {
   const dbFile = env.DATABASE_URI!.slice('file:'.length)
 
   console.log(`[N=${size}] ${prepared.releases} releases; timing the server on :${PORT}…`)
+  // Release pages cached by an earlier run (same build, same archive) would not be renders: Next 16
+  // keeps ISR output under <dist>/server/route-cache.
+  fs.rmSync(path.join(root, DIST, 'server/route-cache'), { recursive: true, force: true })
   const server = await startServer(env)
   let http: Record<string, { p50: number; p95: number }>
+  let releaseHits = 0
   try {
     const { agencies, slugs } = prepared
     let slug = 0
@@ -240,7 +253,11 @@ async function measure(size: number): Promise<void> {
         return get(`/${locale}/releases?q=${encodeURIComponent(q)}`)
       }),
       // Each sample a release never requested before: a full (uncached) render.
-      release: await timeSamples(SAMPLES, () => get(`/az/releases/${slugs[slug++ % slugs.length]}`)),
+      release: await timeSamples(SAMPLES, async () => {
+        const hitsBefore = cacheHits
+        await get(`/az/releases/${slugs[slug++ % slugs.length]}`)
+        if (cacheHits > hitsBefore) releaseHits++
+      }),
       rest: await timeSamples(SAMPLES, () => get('/api/releases?limit=10&locale=az')),
     }
   } finally {
@@ -264,6 +281,7 @@ async function measure(size: number): Promise<void> {
     figures[`data ${name} p50 ms`] = ms(t.p50)
     figures[`data ${name} p95 ms`] = ms(t.p95)
   }
+  figures['release cache hits'] = releaseHits
   figures.samples = SAMPLES
   figures.mode = MODE
   results.push(figures)
