@@ -3,6 +3,8 @@
  * types (whatever name or type the browser claimed), within the size and pixel limits, and decode
  * completely. Each refusal is a `MediaRejected` with the HTTP status and a message for the editor.
  */
+import type { Metadata } from 'sharp'
+
 import sharp from '@/config/sharp'
 import { PublicError } from '@/lib/errors'
 
@@ -54,6 +56,8 @@ export interface UploadedImage {
   type: AcceptedType
   width: number
   height: number
+  /** The header as sharp read it (EXIF, orientation…), for the next step not to read it again. */
+  metadata: Metadata
 }
 
 export interface Limits {
@@ -92,16 +96,15 @@ export async function inspectUpload(
     )
   }
 
-  let width = 0
-  let height = 0
+  let metadata: Metadata
   try {
     // Reads only the header: a decompression bomb is refused before any pixel is decoded.
-    const meta = await sharp(data, { limitInputPixels: false }).metadata()
-    width = meta.width ?? 0
-    height = meta.pageHeight ?? meta.height ?? 0
+    metadata = await sharp(data, { limitInputPixels: false }).metadata()
   } catch {
     throw new MediaRejected(`“${name}” is damaged: it cannot be read as ${TYPE_NAMES[type]}.`, 400)
   }
+  const width = metadata.width ?? 0
+  const height = metadata.pageHeight ?? metadata.height ?? 0
   if (!width || !height) throw new MediaRejected(`“${name}” is damaged: it has no dimensions.`, 400)
   if (width * height > limits.maxPixels) {
     throw new MediaRejected(
@@ -109,5 +112,5 @@ export async function inspectUpload(
       413,
     )
   }
-  return { type, width, height }
+  return { type, width, height, metadata }
 }

@@ -6,6 +6,8 @@
  * refuses truncated or corrupt files before anything is written.
  */
 import exifReader from 'exif-reader'
+import type { Metadata } from 'sharp'
+
 import sharp from '@/config/sharp'
 
 import { type AcceptedType, MediaRejected } from './inspect'
@@ -47,11 +49,11 @@ function readFacts(exif: Buffer | undefined): PhotoFacts {
 
 export async function normalizeImage(
   data: Buffer,
-  { type, name, maxPixels }: { type: AcceptedType; name: string; maxPixels: number },
+  { type, name, maxPixels, metadata }: { type: AcceptedType; name: string; maxPixels: number; metadata: Metadata },
 ): Promise<NormalizedImage> {
   const animated = type === 'image/gif' || type === 'image/webp'
+  const { exif, orientation, width, height } = metadata
   try {
-    const { exif, orientation, width, height } = await sharp(data, { limitInputPixels: maxPixels }).metadata()
     if (type === 'image/jpeg' && (!orientation || orientation === 1)) {
       // An upright JPEG keeps its exact pixels (journalists download the original): only its metadata
       // segments go. A small decode still reads every byte of image data, refusing cut-off files.

@@ -17,8 +17,8 @@ export const prepareUpload: CollectionBeforeOperationHook = async ({ args, opera
   if ((operation !== 'create' && operation !== 'update') || !file) return args
   const data = file.data?.length ? file.data : file.tempFilePath ? await readFile(file.tempFilePath) : file.data
   const maxPixels = mediaMaxPixels()
-  const { type } = await inspectUpload({ data, name: file.name, mimetype: file.mimetype }, { maxBytes: mediaMaxFileBytes(), maxPixels })
-  const image = await normalizeImage(data, { type, name: file.name, maxPixels })
+  const { type, metadata } = await inspectUpload({ data, name: file.name, mimetype: file.mimetype }, { maxBytes: mediaMaxFileBytes(), maxPixels })
+  const image = await normalizeImage(data, { type, name: file.name, maxPixels, metadata })
   req.file = { ...file, data: image.data, size: image.data.length, mimetype: type, tempFilePath: undefined }
 
   const incoming = (args as { data?: Record<string, unknown> }).data
