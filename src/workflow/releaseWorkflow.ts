@@ -11,9 +11,8 @@
  * publishes as the editor who scheduled it, through these same rules, when its time comes. Payload's own `_status`
  * (draft/published) says what the public sees; `workflow.state` says where the release is in review.
  */
-import { APIError } from 'payload'
-
 import { isEditorUser, isStaffUser, type UserLike } from '@/access/roles'
+import { PublicError } from '@/lib/errors'
 import { idOf, sameId, type Rel } from '@/lib/relations'
 
 export const WORKFLOW_STATES = ['draft', 'in_review', 'published', 'withdrawn'] as const
@@ -58,10 +57,9 @@ export interface ReleaseWorkflowData {
   withdrawal?: { withdrawn?: boolean | null; withdrawnAt?: string | null; explanation?: string | null } | null
 }
 
-export class WorkflowError extends APIError {
+export class WorkflowError extends PublicError {
   constructor(message: string) {
-    super(message, 403, undefined, true)
-    this.name = 'WorkflowError'
+    super('WorkflowError', message, 403)
   }
 }
 
