@@ -16,6 +16,7 @@ import sharp from 'sharp'
 import { processTuning } from '../src/config/processTuning'
 
 import { recordBenchmark } from './lib/report'
+import { runBench } from './lib/run'
 
 const COMMAND = 'npm run bench:image'
 const WIDTH = 6000
@@ -148,7 +149,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error)
-  process.exit(1)
-})
+runBench('bench:image', main)

@@ -13,6 +13,7 @@ import path from 'node:path'
 
 import { appEnv, descendants, ensureBuild, npmRun, rssMb, serverProcess, startServer, treeMemory } from './lib/app-process'
 import { recordBenchmark } from './lib/report'
+import { runBench } from './lib/run'
 
 const DURATION_S = Number(process.env.LOAD_DURATION_S || 60)
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS || 64)
@@ -173,10 +174,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(`bench:load failed: ${(error as Error).message}`)
-    process.exit(1)
-  },
-)
+runBench('bench:load', main)

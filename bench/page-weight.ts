@@ -17,6 +17,7 @@ import { gunzipSync } from 'node:zlib'
 
 import { releaseSlugs, startApp, type BenchApp } from './lib/app'
 import { recordBenchmark, type Figures } from './lib/report'
+import { runBench } from './lib/run'
 
 const PORT = Number(process.env.BENCH_PORT || 3210)
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium'
@@ -199,10 +200,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error)
-    process.exit(1)
-  },
-)
+runBench('bench:page-weight', main)

@@ -18,6 +18,7 @@ import path from 'node:path'
 import { startApp, type BenchApp } from './lib/app'
 import { recipeTestCopy, startNginx } from './lib/nginx'
 import { recordBenchmark, type Figures } from './lib/report'
+import { runBench } from './lib/run'
 import { ensureDebianPackages, sleep } from './lib/system'
 
 const NEXT_PORT = Number(process.env.BENCH_PORT || 3210)
@@ -169,10 +170,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error)
-    process.exit(1)
-  },
-)
+runBench('bench:publish-live', main)

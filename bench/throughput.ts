@@ -20,6 +20,7 @@ import { DEFAULT_SETTINGS, encodeView } from '@/a11y/settings'
 import { benchDir, releaseSlugs, startApp, type BenchApp } from './lib/app'
 import { recipeTestCopy, startNginx, staticServer, brotliAvailable, type Nginx } from './lib/nginx'
 import { recordBenchmark, type Figures } from './lib/report'
+import { runBench } from './lib/run'
 import { startStockNext, type StockNext } from './lib/stockNext'
 import { ensureDebianPackages } from './lib/system'
 import { runWrk, type LoadOptions, type LoadResult } from './lib/wrk'
@@ -142,10 +143,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error)
-    process.exit(1)
-  },
-)
+runBench('bench:throughput', main)
