@@ -1,4 +1,11 @@
+import { createRequire } from 'node:module'
+
 import { withPayload } from '@payloadcms/next/withPayload'
+
+import { rootRedirect, viewRewrites } from './src/a11y/viewRouting.mjs'
+import { securityHeaders } from './src/security/headers.mjs'
+
+const require = createRequire(import.meta.url)
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -13,6 +20,11 @@ const nextConfig = {
   // expiry equal to that, Next sends `s-maxage=3600` without `stale-while-revalidate`: browsers do
   // not keep showing a withdrawn or unpublished page from their own cache.
   expireTime: 3600,
+  // Cached pages are stored with a Content-Security-Policy listing their own inline scripts' hashes.
+  cacheHandler: require.resolve('./src/security/cspCacheHandler.mjs'),
+  headers: async () => securityHeaders({ production: process.env.NODE_ENV === 'production' }),
+  redirects: async () => [rootRedirect],
+  rewrites: async () => viewRewrites(),
   images: {
     // Only our own uploads; never an external image service.
     localPatterns: [{ pathname: '/api/media/file/**' }],

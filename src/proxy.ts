@@ -1,34 +1,26 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
-import { COOKIE_NAME, isView, MAIN_VIEW, settingsFromCookie } from '@/a11y/settings'
-import { DEFAULT_LOCALE, isLocale } from '@/i18n/locales'
+import { pagePolicy } from '@/security/contentSecurityPolicy.mjs'
 
 /**
- * Public URLs carry the language (`/az/…`). The reader's view for the visually impaired is not in
- * the URL: it comes from the `a11y` cookie and is added here as an internal first segment
- * (`/v0-1-0-0-0-0/az/…`), so each combination of settings is its own cached page.
+ * Pages rendered per request (the filtered lists and the live preview) cannot be covered by the
+ * hashes a cached page carries (src/security/cspCacheHandler.mjs): each render gets a fresh nonce
+ * instead. Next reads it from the request's Content-Security-Policy and puts it on every script it
+ * writes. Cached pages never run this code. The reader's view is routed by rewrites in
+ * next.config.mjs (src/a11y/viewRouting.mjs), which apply after this.
  */
 export function proxy(request: NextRequest) {
-  const { pathname } = request.nextUrl
-  if (pathname === '/') return NextResponse.redirect(new URL(`/${DEFAULT_LOCALE}`, request.url), 307)
-
-  const first = pathname.split('/')[1] ?? ''
-  if (isView(first)) {
-    // The internal segment is not a public address.
-    return NextResponse.rewrite(new URL(`/${MAIN_VIEW}/-${pathname}`, request.url))
-  }
-  if (!isLocale(first)) return NextResponse.next()
-
-  const cookie = request.cookies.get(COOKIE_NAME)?.value
-  const view = cookie && settingsFromCookie(cookie) ? cookie : MAIN_VIEW
-  const url = request.nextUrl.clone()
-  url.pathname = `/${view}${pathname}`
-  const response = NextResponse.rewrite(url)
-  // Shared caches must not give one reader's view to another.
-  response.headers.set('Vary', 'Cookie')
+  const nonce = crypto.randomUUID().replaceAll('-', '')
+  const preview = request.nextUrl.pathname.split('/')[2] === 'preview'
+  const policy = pagePolicy({ scripts: [`'nonce-${nonce}'`], frameAncestors: preview ? "'self'" : "'none'" })
+  const headers = new Headers(request.headers)
+  headers.set('content-security-policy', policy)
+  const response = NextResponse.next({ request: { headers } })
+  response.headers.set('Content-Security-Policy', policy)
   return response
 }
 
+// Keep in step with the pages that export `dynamic = 'force-dynamic'` (tests/e2e/security-headers.spec.ts checks every page).
 export const config = {
-  matcher: ['/((?!api|admin|_next|a11y|media|download|favicon.ico|robots.txt|sitemap.xml|feed).*)'],
+  matcher: ['/:locale(az|en|ru)/releases', '/:locale(az|en|ru)/galleries', '/:locale(az|en|ru)/preview/:id*'],
 }

@@ -1,6 +1,6 @@
 /**
  * The reader's settings for the view for visually impaired readers. They live in one cookie and
- * reach the pages as one path segment ("view") that the proxy adds internally, so every combination
+ * reach the pages as one path segment ("view") that a rewrite adds internally (viewRouting.mjs), so every combination
  * is its own cached page: right on first paint, without JavaScript, and without making pages dynamic.
  */
 export const FONT_SIZES = ['normal', 'large', 'xlarge'] as const

@@ -1,0 +1,154 @@
+import { expect, test, type APIResponse, type Page } from '@playwright/test'
+
+/**
+ * Security headers on every kind of response, and the public pages' Content-Security-Policy
+ * (no 'unsafe-inline' script) proven workable in the browser: no policy violation on any page,
+ * cached (hash policy) or rendered per request (nonce policy), in the main version and the visually
+ * impaired view, and client code still runs (the gallery viewer opens).
+ */
+
+const GALLERY_TITLE = 'President Aliyev: Situation in Azerbaijan is stable, there are no internal risks and potential threats'
+
+async function seedPaths(page: Page) {
+  const release = (await (await page.request.get('/api/releases?locale=en&depth=0&where[importSource.key][equals]=seed-001')).json()).docs[0]
+  const galleries = (await (await page.request.get('/api/galleries?locale=en&depth=0&limit=100')).json()).docs as { title: string; slug: string }[]
+  const gallery = galleries.find((g) => g.title === GALLERY_TITLE)
+  if (!release || !gallery) throw new Error('seed release 001 or the gallery of release 004 is missing')
+  return { release: `/en/releases/${release.slug}`, gallery: `/en/galleries/${gallery.slug}` }
+}
+
+function scriptSources(policy: string): string[] {
+  const directive = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src '))
+  return directive ? directive.split(/\s+/).slice(1) : []
+}
+
+function expectCommonHeaders(response: APIResponse | { headers(): Record<string, string> }, what: string) {
+  const headers = response.headers()
+  expect(headers['x-content-type-options'], what).toBe('nosniff')
+  expect(headers['referrer-policy'], what).toBe('strict-origin-when-cross-origin')
+  expect(headers['permissions-policy'], what).toContain('camera=()')
+  // npm start runs the production build.
+  expect(headers['strict-transport-security'], what).toMatch(/^max-age=\d{8,}/)
+}
+
+/** The page's one policy: script only from this origin plus this page's own hashes or nonce. */
+function expectPagePolicy(headers: Record<string, string>, what: string, frameAncestors = "'none'") {
+  const policy = headers['content-security-policy']
+  expect(policy, `${what}: Content-Security-Policy`).toBeTruthy()
+  // Playwright joins repeated headers with a newline: there must be exactly one policy.
+  expect(policy.split('\n'), `${what}: one policy`).toHaveLength(1)
+  const scripts = scriptSources(policy)
+  expect(scripts[0], what).toBe("'self'")
+  expect(scripts, what).not.toContain("'unsafe-inline'")
+  expect(scripts, what).not.toContain("'unsafe-eval'")
+  expect(scripts.slice(1).length, `${what}: hashes or a nonce for Next's inline scripts`).toBeGreaterThan(0)
+  expect(scripts.slice(1).every((s) => /^'(sha256|nonce)-[A-Za-z0-9+/=]+'$/.test(s)), what).toBe(true)
+  expect(policy, what).toContain(`frame-ancestors ${frameAncestors}`)
+  expect(policy, what).toContain("object-src 'none'")
+  expect(policy, what).toContain("default-src 'self'")
+}
+
+/** Collects policy violations and page errors from the start of every document. */
+async function watchViolations(page: Page): Promise<string[]> {
+  const problems: string[] = []
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sample}`)
+    })
+  })
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /CSP violation|Content Security Policy/i.test(message.text())) problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  return problems
+}
+
+test('public pages: one strict policy each, no violation in the browser, client code runs', async ({ page, context }) => {
+  const problems = await watchViolations(page)
+  const { release, gallery } = await seedPaths(page)
+  const pages = [
+    '/az', // cached: hash policy
+    release,
+    gallery,
+    '/en/officials/vilayat-eyvazov',
+    '/az/agencies/mia',
+    '/en/releases', // rendered per request: nonce policy
+    '/en/releases?q=security&page=1',
+    '/ru/galleries',
+    '/en/no-such-page', // 404 under a language
+    '/en/releases/no-such-release',
+  ]
+  const nonces = new Set<string>()
+  for (const view of ['main', 'v1-2-0-0-0-0']) {
+    if (view !== 'main') await context.addCookies([{ name: 'a11y', value: view, url: page.url() }])
+    for (const path of pages) {
+      const response = await page.goto(path)
+      expect(response, path).not.toBeNull()
+      const headers = await response!.allHeaders()
+      expectPagePolicy(headers, `${view} ${path}`)
+      expectCommonHeaders(response!, `${view} ${path}`)
+      const nonce = /'nonce-([^']+)'/.exec(headers['content-security-policy'])?.[1]
+      if (nonce) {
+        expect(nonces.has(nonce), `${path}: a nonce is never reused`).toBe(false)
+        nonces.add(nonce)
+      }
+      // Let the page hydrate: a blocked inline script would surface as a violation or an error.
+      await page.waitForLoadState('networkidle')
+      expect(problems, `${view} ${path}`).toEqual([])
+    }
+  }
+  expect(nonces.size, 'the per-request pages carried nonces').toBeGreaterThanOrEqual(6)
+
+  // Client code runs under the policy: the gallery viewer (a client component) opens and closes.
+  await context.clearCookies()
+  await page.goto(gallery)
+  await page.locator('main .gallery-grid a').first().click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  expect(problems).toEqual([])
+})
+
+test('a cached page is served again with the same hashes, matching its own inline scripts', async ({ request }) => {
+  const first = await request.get('/az')
+  const second = await request.get('/az')
+  expect(second.headers()['x-nextjs-cache']).toBe('HIT')
+  expect(second.headers()['content-security-policy']).toBe(first.headers()['content-security-policy'])
+  const html = await second.text()
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)(?:\s[^>]*)?>([\s\S]*?)<\/script>/gi)].map((m) => m[1])
+  expect(inline.length).toBeGreaterThan(0)
+  const hashes = scriptSources(second.headers()['content-security-policy']).slice(1)
+  const { createHash } = await import('node:crypto')
+  for (const script of inline) expect(hashes).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`)
+})
+
+test('API, files, feeds and the admin carry their own policies and headers', async ({ request }) => {
+  for (const path of ['/api/releases?limit=1', '/api/health', '/feed/az.xml', '/sitemap.xml', '/robots.txt']) {
+    const response = await request.get(path)
+    expect(response.status(), path).toBeLessThan(400)
+    expectCommonHeaders(response, path)
+    expect(response.headers()['content-security-policy'], path).toContain("default-src 'none'")
+    expect(response.headers()['x-frame-options'], path).toBe('DENY')
+  }
+  const media = (await (await request.get('/api/media?limit=1&depth=0')).json()).docs[0] as { url: string; mimeType: string }
+  const file = await request.get(media.url)
+  expect(file.status()).toBe(200)
+  expect(file.headers()['content-type']).toBe(media.mimeType)
+  expect(file.headers()['x-content-type-options']).toBe('nosniff')
+  expect(file.headers()['content-security-policy']).toContain("default-src 'none'")
+
+  const admin = await request.get('/admin/login')
+  expectCommonHeaders(admin, '/admin/login')
+  expect(admin.headers()['content-security-policy']).toContain("frame-ancestors 'self'")
+  expect(admin.headers()['x-frame-options']).toBe('SAMEORIGIN')
+})
+
+test('the internal view segment is not a public address', async ({ request }) => {
+  for (const path of ['/main/az', '/v0-1-0-0-0-0/en/releases', '/main']) {
+    expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404)
+  }
+  const root = await request.get('/', { maxRedirects: 0 })
+  expect(root.status()).toBe(307)
+  expect(root.headers()['location']).toBe('/az')
+})

@@ -1,0 +1,48 @@
+/**
+ * next.config.mjs routes the reader's view with rewrites whose patterns are plain strings
+ * (src/a11y/viewRouting.mjs). They must accept exactly what the app's own rules accept.
+ */
+import { describe, expect, it } from 'vitest'
+
+import { encodeView, isView, MAIN_VIEW, SETTING_NAMES, SETTING_OPTIONS, type A11ySettings } from '@/a11y/settings'
+import { LOCALE_PATTERN, MAIN_VIEW as ROUTED_MAIN_VIEW, VIEW_PATTERN, viewRewrites } from '@/a11y/viewRouting.mjs'
+import { LOCALE_CODES } from '@/i18n/locales'
+
+const viewRegex = new RegExp(`^(?:${VIEW_PATTERN})$`)
+
+function everyView(): string[] {
+  let combos: Record<string, string>[] = [{}]
+  for (const name of SETTING_NAMES) {
+    combos = combos.flatMap((combo) => (SETTING_OPTIONS[name] as readonly string[]).map((value) => ({ ...combo, [name]: value })))
+  }
+  return combos.map((combo) => encodeView(combo as unknown as A11ySettings))
+}
+
+describe('view routing patterns', () => {
+  it('accept every view the settings can produce', () => {
+    const views = everyView()
+    expect(views).toHaveLength(3 * 5 * 3 * 3 * 3 * 2)
+    for (const view of views) expect(viewRegex.test(view), view).toBe(true)
+  })
+
+  it('accept nothing the app would not', () => {
+    const candidates = ['v3-0-0-0-0-0', 'v0-5-0-0-0-0', 'v0-0-3-0-0-0', 'v0-0-0-0-0-2', 'v0-0-0-0-0', 'v0-0-0-0-0-0-0', 'v00-0-0-0-0-0', 'x0-0-0-0-0-0', 'v0-0-0-0-0-0;', 'main', '']
+    for (let digits = 0; digits < 3000; digits++) {
+      const d = String(digits).padStart(6, '0').split('')
+      candidates.push(`v${d.join('-')}`)
+    }
+    for (const value of candidates) expect(viewRegex.test(value), value).toBe(isView(value) && value !== MAIN_VIEW)
+  })
+
+  it('name the same languages and main version as the app', () => {
+    expect(LOCALE_PATTERN.split('|')).toEqual([...LOCALE_CODES])
+    expect(ROUTED_MAIN_VIEW).toBe(MAIN_VIEW)
+  })
+
+  it('send a cookie view to its pages and anything else to the main version', () => {
+    const [guard, withCookie, fallback] = viewRewrites().beforeFiles
+    expect(guard.destination).toBe(`/${MAIN_VIEW}/-/:view/:path*`)
+    expect(withCookie.has).toEqual([{ type: 'cookie', key: 'a11y', value: `(?<view>${VIEW_PATTERN})` }])
+    expect(fallback.destination).toBe(`/${MAIN_VIEW}/:locale/:path*`)
+  })
+})
