@@ -16,7 +16,7 @@ import { RemovedReleases } from './collections/RemovedReleases'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './src/config/database'
 import { richTextEditor } from './src/config/editor'
-import { mediaMaxFileBytes, payloadSecret, serverURL } from './src/config/env'
+import { mediaMaxFileBytes, payloadSecret, serverURL, siteOrigins } from './src/config/env'
 import { loggerConfig } from './src/config/logger'
 import { plugins } from './src/config/plugins'
 import { DEFAULT_LOCALE, LOCALES } from './src/fields/localizedName'
@@ -29,6 +29,8 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 export default buildConfig({
   serverURL: serverURL(),
   secret: payloadSecret(),
+  cors: siteOrigins(),
+  csrf: siteOrigins(),
   db: databaseAdapter(),
   editor: richTextEditor(),
   sharp,

@@ -19,17 +19,31 @@ export const isProduction = (): boolean => process.env.NODE_ENV === 'production'
 const DEV_SECRET = 'dev-only-insecure-secret-change-me-0123456789'
 export const MIN_SECRET_LENGTH = 32
 
+/** Fewer distinct characters than this is a pattern ("aaaa…", "abcabc…"), not a secret. */
+const MIN_DISTINCT_CHARACTERS = 10
+/** Values people paste from examples; the development fallback must never reach production. */
+const PLACEHOLDER = /^(change.?me|replace.?me|your.?secret|secret|password|dev-only-insecure-secret)/i
+
+/** Why a secret is not good enough for production, or null when it is. */
+export function secretWeakness(secret: string | undefined): string | null {
+  if (!secret) return 'PAYLOAD_SECRET is not set. Production needs a secret of at least 32 characters: openssl rand -hex 32'
+  if (secret.length < MIN_SECRET_LENGTH) {
+    return `PAYLOAD_SECRET is too short (${secret.length} characters; at least ${MIN_SECRET_LENGTH} are needed). Generate one with: openssl rand -hex 32`
+  }
+  if (new Set(secret).size < MIN_DISTINCT_CHARACTERS || PLACEHOLDER.test(secret) || secret === DEV_SECRET) {
+    return 'PAYLOAD_SECRET looks like a placeholder or a pattern, not a random secret. Generate one with: openssl rand -hex 32'
+  }
+  return null
+}
+
 export function payloadSecret(): string {
   const secret = process.env.PAYLOAD_SECRET
-  if (secret && secret.length >= MIN_SECRET_LENGTH) return secret
   if (isProduction() && !isBuildPhase()) {
-    throw new ConfigError(
-      secret
-        ? `PAYLOAD_SECRET is too short (${secret.length} characters; at least ${MIN_SECRET_LENGTH} are needed). Generate one with: openssl rand -hex 32`
-        : 'PAYLOAD_SECRET is not set. Production needs a secret of at least 32 characters: openssl rand -hex 32',
-    )
+    const weakness = secretWeakness(secret)
+    if (weakness) throw new ConfigError(weakness)
+    return secret!
   }
-  return secret || DEV_SECRET
+  return secret && secret.length >= MIN_SECRET_LENGTH ? secret : DEV_SECRET
 }
 
 /** `next build` evaluates the config with NODE_ENV=production but serves nothing. */
@@ -51,6 +65,12 @@ export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTa
 export function serverURL(): string {
   return (process.env.SITE_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '')
 }
+
+/**
+ * The only origin whose pages may call the API with a signed-in user's cookie (CSRF) or read its
+ * answers from a script (CORS): the site's own. Other sites get anonymous, public answers only.
+ */
+export const siteOrigins = (): string[] => [new URL(serverURL()).origin]
 
 /** Where uploaded files live: `media/` in the project unless MEDIA_DIR says otherwise (tests use a temp dir). */
 export function mediaDir(): string {
