@@ -126,7 +126,8 @@ async function main() {
   let app: BenchApp | undefined
   let nginx: { stop: () => Promise<void> } | undefined
   try {
-    app = await startApp('publish-live', { port: NEXT_PORT, siteUrl: recipeUrl })
+    // The recipe's refresh listener (deploy/nginx/press-office.conf), as a deployment would set it.
+    app = await startApp('publish-live', { port: NEXT_PORT, siteUrl: recipeUrl, env: { SHARED_CACHE_REFRESH_URL: `http://127.0.0.1:${RECIPE_PORT + 1000}` } })
     const nginxDir = path.join(app.dir, 'nginx')
     nginx = await startNginx(nginxDir, [
       { name: 'press-office', conf: recipeTestCopy({ dir: nginxDir, port: RECIPE_PORT, upstreams: [`127.0.0.1:${NEXT_PORT}`], mediaDir: String(app.env.MEDIA_DIR) }), checkUrl: `${recipeUrl}/az` },

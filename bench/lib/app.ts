@@ -30,7 +30,7 @@ export function benchDir(name: string): string {
  * run), starts. SITE_URL is the address readers use (the nginx recipe when there is one), so the
  * HTML Next serves is the same whichever way it is fetched.
  */
-export async function startApp(name: string, options: { port: number; siteUrl?: string }): Promise<BenchApp> {
+export async function startApp(name: string, options: { port: number; siteUrl?: string; env?: Record<string, string> }): Promise<BenchApp> {
   const dir = benchDir(name)
   fs.rmSync(dir, { recursive: true, force: true })
   fs.mkdirSync(dir, { recursive: true })
@@ -52,6 +52,7 @@ export async function startApp(name: string, options: { port: number; siteUrl?: 
     SITE_URL: options.siteUrl ?? `http://127.0.0.1:${options.port}`,
     NEXT_TELEMETRY_DISABLED: '1',
     LOG_LEVEL: 'warn',
+    ...options.env,
   }
 
   console.log(`Seeding a fresh database in ${path.relative(root, dir)}…`)

@@ -15,12 +15,14 @@ const brotliFile = path.resolve(process.cwd(), 'deploy/nginx/brotli.conf')
 export interface RecipeOptions {
   dir: string
   port: number
+  /** The loopback listener the app calls after a publish (SHARED_CACHE_REFRESH_URL); default port + 1000. */
+  refreshPort?: number
   upstreams: string[]
   mediaDir: string
 }
 
 /** The recipe with this machine's ports and folders; everything else exactly as committed. */
-export function recipeTestCopy({ dir, port, upstreams, mediaDir }: RecipeOptions): string {
+export function recipeTestCopy({ dir, port, refreshPort = port + 1000, upstreams, mediaDir }: RecipeOptions): string {
   let conf = fs.readFileSync(recipeFile, 'utf8')
   const replace = (from: RegExp | string, to: string) => {
     const next = conf.replace(from, to)
@@ -31,6 +33,7 @@ export function recipeTestCopy({ dir, port, upstreams, mediaDir }: RecipeOptions
   replace('/var/cache/nginx/press-office-pages', `${dir}/cache-pages`)
   replace('/var/cache/nginx/press-office-static', `${dir}/cache-static`)
   replace(/listen 80;/, `listen 127.0.0.1:${port};`)
+  replace('listen 127.0.0.1:8081;', `listen 127.0.0.1:${refreshPort};`)
   replace(/\n\s*listen \[::\]:80;/, '')
   replace(/server_name [^;]+;/, 'server_name _;')
   replace('/etc/nginx/snippets/press-office-brotli*.conf', `${dir}/press-office-brotli*.conf`)

@@ -2,6 +2,8 @@ import crypto from 'node:crypto'
 
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Endpoint } from 'payload'
 
+import { pagesShowing, refreshSharedCache } from './sharedCache'
+
 /**
  * Public pages are cached; any change readers can see purges them all, so the next request renders
  * fresh HTML (a publish, an edit, an unpublish, a withdrawal, a scheduled publish). Draft saves do
@@ -31,35 +33,46 @@ async function purgeNow(): Promise<boolean> {
   }
 }
 
-function purgeThroughServer(delay: number): void {
+function purgeThroughServer(delay: number, pages: string[]): void {
   const port = process.env.PORT || '3000'
   const timer = setTimeout(() => {
-    fetch(`http://127.0.0.1:${port}/api${ENDPOINT_PATH}`, { method: 'POST', headers: { 'x-revalidate-token': token() } }).catch(
-      () => undefined, // no server (seed, importer, tests)
-    )
+    fetch(`http://127.0.0.1:${port}/api${ENDPOINT_PATH}`, {
+      method: 'POST',
+      headers: { 'x-revalidate-token': token() },
+    })
+      // Once Next has answered, the purge is in effect: nginx's fresh copy is the new page.
+      .then((response) => (response.ok ? refreshSharedCache(pages) : undefined))
+      .catch(
+        () => undefined, // no server (seed, importer, tests)
+      )
   }, delay)
   timer.unref()
 }
 
-export async function purgePublicPages(): Promise<void> {
+/**
+ * `pages`: public paths (without language) the change shows on, refreshed in nginx's micro-cache
+ * after the late purges (src/site/sharedCache.ts) — not after the first one, which may run before
+ * the change is committed.
+ */
+export async function purgePublicPages(pages: string[] = []): Promise<void> {
   const inRequest = await purgeNow()
-  if (!inRequest) purgeThroughServer(0)
-  for (const delay of LATE_PURGES_MS) purgeThroughServer(delay)
+  if (!inRequest) purgeThroughServer(0, [])
+  for (const delay of LATE_PURGES_MS) purgeThroughServer(delay, pages)
 }
 
 /** Bulk writers (benchmarks' generators) pass `context.skipRevalidate` and purge once when done. */
-export const revalidateAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, context }) => {
+export const revalidateAfterChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, context }) => {
   if (context.skipRevalidate) return doc
   const versioned = doc && typeof doc === 'object' && '_status' in doc
   const draftOnly = versioned && context.draftArg && doc._status !== 'published'
   const seenByReaders = !versioned || doc._status === 'published' || previousDoc?._status === 'published'
-  if (!draftOnly && seenByReaders) await purgePublicPages()
+  if (!draftOnly && seenByReaders) await purgePublicPages(pagesShowing(collection.slug, doc))
   return doc
 }
 
-export const revalidateAfterDelete: CollectionAfterDeleteHook = async ({ doc, context }) => {
+export const revalidateAfterDelete: CollectionAfterDeleteHook = async ({ collection, doc, context }) => {
   if (context.skipRevalidate) return doc
-  await purgePublicPages()
+  await purgePublicPages(pagesShowing(collection.slug, doc))
   return doc
 }
 
