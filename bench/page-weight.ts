@@ -1,7 +1,8 @@
 /**
  * What readers download, fetched from a running `npm start` with `Accept-Encoding: gzip` and counted
  * as bytes on the wire (bodies, without headers):
- *   - the JavaScript of a release page: every <script src> on it (target, issue 6: < 80 KB gzipped);
+ *   - the JavaScript of a release page: every <script src> a current browser loads (target, issue 6:
+ *     < 80 KB gzipped), and apart from it the `nomodule` polyfills only old browsers load;
  *   - the whole home page: HTML, stylesheets (and what they url()), scripts, images (<img src>), icons;
  *   - Lighthouse performance and accessibility scores of the home page and a release page, with
  *     Debian's Chromium; Lighthouse is fetched by `npx --yes lighthouse@12` (not a project dependency).
@@ -58,8 +59,13 @@ function get(url: string): Promise<Transfer> {
 const attr = (tag: string, name: string) => tag.match(new RegExp(`\\s${name}="([^"]*)"`, 'i'))?.[1]?.replace(/&amp;/g, '&')
 const tags = (html: string, name: string) => html.match(new RegExp(`<${name}\\b[^>]*>`, 'gi')) ?? []
 
-function scriptUrls(html: string, base: string): string[] {
-  return [...new Set(tags(html, 'script').map((t) => attr(t, 'src')).filter((s): s is string => Boolean(s)).map((s) => new URL(s, base).toString()))]
+/**
+ * Script files of a page. `nomodule` ones (Next's polyfills, ~40 KB) are only for browsers without
+ * ES modules: current browsers neither download nor run them, so they are counted apart.
+ */
+function scriptUrls(html: string, base: string, { legacy = false } = {}): string[] {
+  const wanted = tags(html, 'script').filter((t) => /\snomodule\b/i.test(t) === legacy)
+  return [...new Set(wanted.map((t) => attr(t, 'src')).filter((s): s is string => Boolean(s)).map((s) => new URL(s, base).toString()))]
 }
 
 async function sum(urls: string[]): Promise<{ bytes: number; items: Transfer[] }> {
@@ -151,10 +157,12 @@ async function main() {
     const releaseUrl = `${app.url}/az/releases/${slug}`
     const releaseHtml = (await get(releaseUrl)).body.toString('utf8')
     const releaseJs = await sum(scriptUrls(releaseHtml, releaseUrl))
-    const inlineJs = tags(releaseHtml, 'script').length - releaseJs.items.length
+    const legacyJs = await sum(scriptUrls(releaseHtml, releaseUrl, { legacy: true }))
+    const inlineJs = tags(releaseHtml, 'script').length - releaseJs.items.length - legacyJs.items.length
     console.log(`\nRelease page ${releaseUrl}`)
     for (const s of releaseJs.items) console.log(`  ${(s.wireBytes / KB).toFixed(1).padStart(6)} KB  ${new URL(s.url).pathname}`)
     console.log(`  ${(releaseJs.bytes / KB).toFixed(1).padStart(6)} KB gzipped in ${releaseJs.items.length} <script src> (plus ${inlineJs} inline scripts inside the HTML)`)
+    console.log(`  ${(legacyJs.bytes / KB).toFixed(1).padStart(6)} KB more in ${legacyJs.items.length} nomodule script (polyfills for browsers without ES modules; not loaded by current ones)`)
 
     const home = await homeWeight(app)
     const homeTotal = home.html + home.css + home.js + home.images
@@ -163,6 +171,7 @@ async function main() {
     const figures: Figures = {
       'release JS KB gz': releaseJs.bytes / KB,
       'release scripts': releaseJs.items.length,
+      'release nomodule KB gz': legacyJs.bytes / KB,
       'home total KB': homeTotal / KB,
       'home HTML KB gz': home.html / KB,
       'home CSS KB gz': home.css / KB,
