@@ -68,16 +68,23 @@ export async function refreshMediaVisibility(payload: Payload, ids?: readonly st
   for (const doc of docs as unknown as { id: string; inPublishedUse?: boolean | null }[]) {
     const visible = await shownPublicly(payload, String(doc.id), req)
     if (visible === Boolean(doc.inPublishedUse)) continue
-    await payload.update({
-      collection: 'media',
-      id: doc.id,
-      data: { [VISIBILITY_FIELD]: visible },
-      depth: 0,
-      overrideAccess: true,
-      req,
-      // The write that changed the document already purges the public pages.
-      context: { skipRevalidate: true },
-    })
+    // Payload merges a local call's `context` into the request's for the rest of the request: put it
+    // back, or the document write that brought us here would skip its own page purge.
+    const outer = req?.context
+    try {
+      await payload.update({
+        collection: 'media',
+        id: doc.id,
+        data: { [VISIBILITY_FIELD]: visible },
+        depth: 0,
+        overrideAccess: true,
+        req,
+        // The write that changed the document purges the public pages itself.
+        context: { skipRevalidate: true },
+      })
+    } finally {
+      if (req && outer) req.context = outer
+    }
     changed += 1
   }
   return changed
@@ -95,7 +102,9 @@ export const rememberPublishedImages: CollectionBeforeChangeHook = async ({ coll
   const published = await req.payload
     .findByID({ collection: slug, id: originalDoc.id, draft: false, depth: 0, overrideAccess: true, req, disableErrors: true })
     .catch(() => null)
-  context[PUBLISHED_IMAGES] = published?._status === 'published' ? imageIdsOf(slug, published as unknown as Record<string, unknown>) : []
+  // On req.context, not `context`: the read above gave the request a new context object, which the
+  // afterChange hooks will get.
+  req.context[PUBLISHED_IMAGES] = published?._status === 'published' ? imageIdsOf(slug, published as unknown as Record<string, unknown>) : []
   return data
 }
 
@@ -106,7 +115,7 @@ export const syncMediaVisibilityAfterChange: CollectionAfterChangeHook = async (
   const ids = new Set([
     ...imageIdsOf(slug, doc),
     ...imageIdsOf(slug, previousDoc),
-    ...((context[PUBLISHED_IMAGES] as string[] | undefined) ?? []),
+    ...((req.context[PUBLISHED_IMAGES] as string[] | undefined) ?? []),
   ])
   await refreshMediaVisibility(req.payload, [...ids], req)
   return doc
