@@ -2,6 +2,7 @@ import type { CollectionConfig, ImageSize } from 'payload'
 
 import { adminsField, editors, isAdminUser, nobodyField, staff, staffField, staffOrShownPublicly, type UserLike } from '@/access'
 import { mediaDir } from '@/config/env'
+import { mediaFileAccessEndpoint } from '@/media/fileAccess'
 import { ACCEPTED_TYPES } from '@/media/inspect'
 import { revalidateAfterChange, revalidateAfterDelete } from '@/site/revalidate'
 
@@ -84,6 +85,7 @@ export const Media: CollectionConfig = {
       },
     },
   ],
+  endpoints: [mediaFileAccessEndpoint],
   hooks: {
     beforeOperation: [prepareUpload],
     beforeDelete: [guardDeleteInUse],

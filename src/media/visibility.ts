@@ -21,6 +21,7 @@ import { IMAGE_FIELDS, type ImageUsingCollection } from './usage'
 import { isDraftSave } from '@/workflow/draftArg'
 
 export const VISIBILITY_FIELD = 'inPublishedUse'
+export const MEDIA_FILE_PREFIX = '/api/media/file/'
 
 const idOf = (value: unknown): string | null =>
   typeof value === 'string' || typeof value === 'number'

@@ -280,6 +280,21 @@ describe('photo files, anonymous', () => {
     expect(photos.published.sizes.og?.filename).toEqual(expect.any(String))
   })
 
+  it('the check nginx asks before serving a file from disk gives the same answers (deploy/nginx)', async () => {
+    const ask = async (name: string, headers: Record<string, string> = {}) =>
+      (await http.rest.get('media/access', { 'X-Original-URI': `/api/media/file/${encodeURIComponent(name)}?x=1`, ...headers })).status
+    for (const key of ['draft', 'scheduled', 'deleted', 'unpublished', 'draftPortrait'] as const) {
+      for (const name of files(photos[key])) expect([key, name, await ask(name)]).toEqual([key, name, 403])
+      expect(await ask(photos[key].filename, await http.cookieHeader(contributor))).toBe(204)
+    }
+    for (const key of ['published', 'gallery', 'portrait', 'logo'] as const) {
+      for (const name of files(photos[key])) expect([key, name, await ask(name)]).toEqual([key, name, 204])
+    }
+    expect(await ask('no-such-photo.jpg')).toBe(403)
+    expect(await ask(`../${photos.published.filename}`)).toBe(403)
+    expect((await http.rest.get('media/access', { 'X-Original-URI': '/etc/passwd' })).status).toBe(403)
+  })
+
   it('/download/<id> gives the original of a published photo and 404 for a secret one', async () => {
     const { GET } = await import('@/app/(frontend)/download/[id]/route')
     const download = (id: string) => GET(new Request(`http://localhost/download/${id}`), { params: Promise.resolve({ id }) })
