@@ -52,13 +52,13 @@ async function shownPublicly(payload: Payload, mediaId: string, req?: PayloadReq
   return false
 }
 
-/** Recomputes the flag of these photos (all photos when `ids` is omitted); writes only the ones that changed. */
+/** Recomputes the flag of these photos; writes only the ones that changed. Returns how many changed. */
 export async function refreshMediaVisibility(payload: Payload, ids?: readonly string[], req?: PayloadRequest): Promise<number> {
-  const where: Where = ids ? { id: { in: [...ids] } } : {}
-  if (ids && !ids.length) return 0
+  if (!ids) return refreshAllMediaVisibility(payload, req)
+  if (!ids.length) return 0
   const { docs } = await payload.find({
     collection: 'media',
-    where,
+    where: { id: { in: [...ids] } },
     pagination: false,
     depth: 0,
     overrideAccess: true,
@@ -89,6 +89,53 @@ export async function refreshMediaVisibility(payload: Payload, ids?: readonly st
     changed += 1
   }
   return changed
+}
+
+const BATCH = 500
+
+/**
+ * Every photo at once (the migration that introduced the flag; a repair): the published documents are
+ * read once, and the flags written in bulk through the database adapter — a per-photo update costs
+ * about 0.1 s, far too slow for an archive.
+ */
+async function refreshAllMediaVisibility(payload: Payload, req?: PayloadRequest): Promise<number> {
+  const shown = new Set<string>()
+  for (const collection of Object.keys(IMAGE_FIELDS) as ImageUsingCollection[]) {
+    const { docs } = await payload.find({
+      collection,
+      where: { _status: { equals: 'published' } },
+      draft: false,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      req,
+      select: Object.fromEntries(IMAGE_FIELDS[collection].map((field) => [field, true])),
+    })
+    for (const doc of docs) for (const id of imageIdsOf(collection, doc as unknown as Record<string, unknown>)) shown.add(id)
+  }
+  const { docs } = await payload.find({
+    collection: 'media',
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+    select: { [VISIBILITY_FIELD]: true },
+  })
+  const wrong = (docs as unknown as { id: string; inPublishedUse?: boolean | null }[]).filter(
+    (doc) => shown.has(String(doc.id)) !== Boolean(doc.inPublishedUse),
+  )
+  for (const visible of [true, false]) {
+    const ids = wrong.filter((doc) => shown.has(String(doc.id)) === visible).map((doc) => doc.id)
+    for (let i = 0; i < ids.length; i += BATCH) {
+      await payload.db.updateMany({
+        collection: 'media',
+        where: { id: { in: ids.slice(i, i + BATCH) } },
+        data: { [VISIBILITY_FIELD]: visible },
+        req,
+      })
+    }
+  }
+  return wrong.length
 }
 
 const PUBLISHED_IMAGES = 'mediaVisibility.publishedImages'

@@ -326,6 +326,17 @@ describe('photo files, anonymous', () => {
     expect(await status()).toBe(403)
   })
 
+  it('recomputing every photo (the migration’s backfill) puts wrong flags right', async () => {
+    const { refreshMediaVisibility } = await import('@/media/visibility')
+    await payload.db.updateMany({ collection: 'media', where: { id: { equals: photos.published.id } }, data: { inPublishedUse: false } })
+    await payload.db.updateMany({ collection: 'media', where: { id: { equals: photos.draft.id } }, data: { inPublishedUse: true } })
+    expect((await http.rest.get(`media/file/${encodeURIComponent(photos.draft.filename)}`)).status).toBe(200)
+    expect(await refreshMediaVisibility(payload)).toBe(2)
+    expect((await http.rest.get(`media/file/${encodeURIComponent(photos.draft.filename)}`)).status).toBe(403)
+    expect((await payload.findByID({ collection: 'media', id: photos.published.id })).inPublishedUse).toBe(true)
+    expect(await refreshMediaVisibility(payload)).toBe(0)
+  })
+
   it('a client cannot make a photo public by setting the flag', async () => {
     const photo = await upload('flag', contributor)
     const patched = await http.rest.patch(`media/${photo.id}`, JSON.stringify({ inPublishedUse: true }), {
