@@ -271,6 +271,10 @@ export interface Media {
    */
   dateTaken?: string | null;
   /**
+   * Set by the server: a published release, gallery, official or agency shows this photo. Until then only staff can open it.
+   */
+  inPublishedUse?: boolean | null;
+  /**
    * Admins only. The pages that show it will go without it.
    */
   deleteWhileInUse?: boolean | null;
@@ -821,6 +825,7 @@ export interface MediaSelect<T extends boolean = true> {
   caption?: T;
   credit?: T;
   dateTaken?: T;
+  inPublishedUse?: T;
   deleteWhileInUse?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -1,7 +1,8 @@
 import type { CollectionConfig, ImageSize } from 'payload'
 
-import { adminsField, anyone, editors, isAdminUser, staff, staffField, type UserLike } from '@/access'
+import { adminsField, editors, isAdminUser, nobodyField, staff, staffField, staffOrShownPublicly, type UserLike } from '@/access'
 import { mediaDir } from '@/config/env'
+import { mediaFileAccessEndpoint } from '@/media/fileAccess'
 import { ACCEPTED_TYPES } from '@/media/inspect'
 import { revalidateAfterChange, revalidateAfterDelete } from '@/site/revalidate'
 
@@ -24,7 +25,7 @@ export const Media: CollectionConfig = {
   slug: 'media',
   access: {
     create: staff,
-    read: anyone,
+    read: staffOrShownPublicly,
     update: staff,
     delete: editors,
   },
@@ -60,6 +61,19 @@ export const Media: CollectionConfig = {
       admin: { position: 'sidebar', components: { Field: '/src/components/admin/MediaUsage#MediaUsage' } },
     },
     {
+      name: 'inPublishedUse',
+      label: 'On the public site',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      access: { create: nobodyField, update: nobodyField },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: 'Set by the server: a published release, gallery, official or agency shows this photo. Until then only staff can open it.',
+      },
+    },
+    {
       name: 'deleteWhileInUse',
       label: 'Delete even though it is used',
       type: 'checkbox',
@@ -71,6 +85,7 @@ export const Media: CollectionConfig = {
       },
     },
   ],
+  endpoints: [mediaFileAccessEndpoint],
   hooks: {
     beforeOperation: [prepareUpload],
     beforeDelete: [guardDeleteInUse],

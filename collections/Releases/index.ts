@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { admins, publishedOrStaff, staff, staffButOnlyEditorsPublish } from '@/access'
 import { requireAltTextToPublish } from '@/media/altTextGate'
+import { mediaVisibilityHooks } from '@/media/visibility'
 import { removeFromSearchAfterDelete, syncSearchAfterChange } from '@/search/hooks'
 import { revalidateAfterChange, revalidateAfterDelete } from '@/site/revalidate'
 import { rememberDraftArg } from '@/workflow/draftArg'
@@ -42,11 +43,11 @@ export const Releases: CollectionConfig = {
   ],
   hooks: {
     beforeOperation: [rememberDraftArg],
-    beforeChange: [enforceWorkflow, requireAltTextToPublish],
-    // The search index first: the page purge must not let a page render from a stale index.
-    afterChange: [syncSearchAfterChange, revalidateAfterChange],
+    beforeChange: [enforceWorkflow, requireAltTextToPublish, ...mediaVisibilityHooks.beforeChange],
+    // The search index and photo visibility first: the page purge must not let a page render from stale ones.
+    afterChange: [syncSearchAfterChange, ...mediaVisibilityHooks.afterChange, revalidateAfterChange],
     beforeDelete: [recordRemoval],
-    afterDelete: [removeFromSearchAfterDelete, revalidateAfterDelete],
+    afterDelete: [removeFromSearchAfterDelete, ...mediaVisibilityHooks.afterDelete, revalidateAfterDelete],
   },
   versions: {
     drafts: {

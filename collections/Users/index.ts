@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { admins, adminsField, adminsOrSelf, ROLES } from '@/access'
+import { loginLockMs, loginMaxAttempts, passwordResetMs } from '@/config/env'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -18,10 +19,11 @@ export const Users: CollectionConfig = {
     group: 'Administration',
   },
   auth: {
-    maxLoginAttempts: 5,
-    lockTime: 15 * 60 * 1000,
+    // Lockout and reset-link lifetimes: see README "Sign-in security" (LOGIN_MAX_ATTEMPTS, LOGIN_LOCK_MINUTES, PASSWORD_RESET_MINUTES).
+    maxLoginAttempts: loginMaxAttempts(),
+    lockTime: loginLockMs(),
     tokenExpiration: 8 * 60 * 60,
-    forgotPassword: { expiration: 60 * 60 * 1000 },
+    forgotPassword: { expiration: passwordResetMs() },
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },

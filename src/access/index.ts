@@ -23,6 +23,12 @@ const publishedOnly: Where = { _status: { equals: 'published' } }
 export const publishedOrStaff: Access = ({ req }) => (isStaffUser(userOf(req)) ? true : publishedOnly)
 
 /**
+ * Media: staff see every photo; anyone else only photos a published document shows (kept on the
+ * photo by src/media/visibility.ts). A photo uploaded for a draft stays private until it is published.
+ */
+export const staffOrShownPublicly: Access = ({ req }) => (isStaffUser(userOf(req)) ? true : { inPublishedUse: { equals: true } })
+
+/**
  * Staff may write; only editors and admins may write a published status. Payload asks this with
  * `data._status = 'published'` to decide whether to offer Publish and Schedule in the admin.
  */
@@ -41,6 +47,7 @@ export const adminsOrSelf: Access = ({ req }) => {
   return { id: { equals: user.id } }
 }
 
+export const nobodyField: FieldAccess = () => false
 export const adminsField: FieldAccess = ({ req }) => isAdminUser(userOf(req))
 export const staffField: FieldAccess = ({ req }) => isStaffUser(userOf(req))
 export const editorsField: FieldAccess = ({ req }) => isEditorUser(userOf(req))

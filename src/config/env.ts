@@ -91,3 +91,12 @@ export const mediaMaxFileBytes = (): number => Math.round(positiveNumber('MEDIA_
 
 /** Largest image accepted, in pixels (MEDIA_MAX_MEGAPIXELS, default 100): a guard against decompression bombs. */
 export const mediaMaxPixels = (): number => Math.round(positiveNumber('MEDIA_MAX_MEGAPIXELS', 100) * 1_000_000)
+
+/** Wrong passwords in a row before an account is locked (LOGIN_MAX_ATTEMPTS, default 5). */
+export const loginMaxAttempts = (): number => Math.round(positiveNumber('LOGIN_MAX_ATTEMPTS', 5))
+
+/** How long a locked account stays locked, in ms (LOGIN_LOCK_MINUTES, default 15). */
+export const loginLockMs = (): number => Math.round(positiveNumber('LOGIN_LOCK_MINUTES', 15) * 60_000)
+
+/** How long a password-reset link works, in ms (PASSWORD_RESET_MINUTES, default 60). */
+export const passwordResetMs = (): number => Math.round(positiveNumber('PASSWORD_RESET_MINUTES', 60) * 60_000)

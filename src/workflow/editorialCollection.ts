@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { admins, publishedOrStaff, staffButOnlyEditorsPublish } from '@/access'
 
 import { requireAltTextToPublish } from '@/media/altTextGate'
+import { mediaVisibilityHooks } from '@/media/visibility'
 import { revalidateAfterChange, revalidateAfterDelete } from '@/site/revalidate'
 
 import { rememberDraftArg } from './draftArg'
@@ -23,9 +24,10 @@ export const editorialAccess: CollectionConfig['access'] = {
 
 export const editorialHooks = {
   beforeOperation: [rememberDraftArg],
-  beforeChange: [preventContributorPublish, requireAltTextToPublish],
-  afterChange: [revalidateAfterChange],
-  afterDelete: [revalidateAfterDelete],
+  beforeChange: [preventContributorPublish, requireAltTextToPublish, ...mediaVisibilityHooks.beforeChange],
+  // Photos become public before the page purge, so the first fresh render shows them.
+  afterChange: [...mediaVisibilityHooks.afterChange, revalidateAfterChange],
+  afterDelete: [...mediaVisibilityHooks.afterDelete, revalidateAfterDelete],
 } satisfies CollectionConfig['hooks']
 
 export const editorialVersions: CollectionConfig['versions'] = {

@@ -6,15 +6,29 @@ import { isDraftSave } from './draftArg'
 import { WorkflowError } from './releaseWorkflow'
 
 /**
- * For agencies, officials and galleries: anyone on staff drafts, only editors publish. (Releases have
- * the full review workflow in `releaseWorkflow.ts`.) Access already hides Publish from contributors;
- * this refuses a publish that reaches the server by any other path.
+ * For agencies, officials and galleries: anyone on staff drafts, only editors publish or unpublish.
+ * (Releases have the full review workflow in `releaseWorkflow.ts`.) Access already hides Publish from
+ * contributors; this refuses a publish — or an unpublish, which changes what readers see just as
+ * much — that reaches the server by any other path.
  */
-export const preventContributorPublish: CollectionBeforeChangeHook = ({ data, originalDoc, req, context }) => {
+export const preventContributorPublish: CollectionBeforeChangeHook = async ({ collection, data, originalDoc, req, context }) => {
   const user = req.user as UserLike
-  if (!user) return data
+  if (!user || isEditorUser(user)) return data
   const nextStatus = data._status ?? originalDoc?._status
-  const publishing = nextStatus === 'published' && !isDraftSave(context, data)
-  if (publishing && !isEditorUser(user)) throw new WorkflowError('Contributors save drafts; an editor publishes.')
+  const draftSave = isDraftSave(context, data)
+  const publishing = nextStatus === 'published' && !draftSave
+  if (publishing) throw new WorkflowError('Contributors save drafts; an editor publishes.')
+  if (!originalDoc?.id || nextStatus === 'published' || draftSave) return data
+  // `originalDoc` is the latest version, which may be a newer draft: the public copy says whether this unpublishes.
+  const publicCopy = await req.payload.findByID({
+    collection: collection.slug as 'agencies',
+    id: originalDoc.id,
+    draft: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+    disableErrors: true,
+  })
+  if (publicCopy?._status === 'published') throw new WorkflowError('Contributors save drafts; an editor unpublishes.')
   return data
 }

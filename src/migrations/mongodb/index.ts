@@ -1,2 +1,10 @@
 // MongoDB stores documents schemalessly; Payload builds its indexes on connect. Data migrations go here.
-export const migrations = []
+import * as migration_20261122_044203_media_visibility from './20261122_044203_media_visibility'
+
+export const migrations = [
+  {
+    up: migration_20261122_044203_media_visibility.up,
+    down: migration_20261122_044203_media_visibility.down,
+    name: '20261122_044203_media_visibility',
+  },
+]

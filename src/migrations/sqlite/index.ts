@@ -4,6 +4,7 @@ import * as migration_20261122_010818_removed_releases from './20261122_010818_r
 import * as migration_20261122_015701_media_pipeline from './20261122_015701_media_pipeline';
 import * as migration_20261122_020317_release_search from './20261122_020317_release_search';
 import * as migration_20261122_022433_list_indexes from './20261122_022433_list_indexes';
+import * as migration_20261122_044203_media_visibility from './20261122_044203_media_visibility';
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261122_022433_list_indexes.up,
     down: migration_20261122_022433_list_indexes.down,
     name: '20261122_022433_list_indexes',
+  },
+  {
+    up: migration_20261122_044203_media_visibility.up,
+    down: migration_20261122_044203_media_visibility.down,
+    name: '20261122_044203_media_visibility'
   },
 ];
