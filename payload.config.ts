@@ -64,6 +64,7 @@ export default buildConfig({
     livePreview,
     components: {
       beforeDashboard: ['/src/components/admin/ReviewQueue#ReviewQueue'],
+      header: ['/src/components/admin/DatabaseStatus#DatabaseStatus'],
     },
     importMap: { baseDir: dirname },
   },
