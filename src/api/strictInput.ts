@@ -161,10 +161,12 @@ async function check(fields: Field[], data: unknown, path: string, ctx: Context,
   for (const [key, value] of Object.entries(data)) {
     const at = path ? `${path}.${key}` : key
     const field = byName.get(key) ?? (key.endsWith('_tz') ? byName.get(key.slice(0, -3)) : undefined)
-    if (!field || (field.hidden && !extraKeys.has(key))) {
-      if (extraKeys.has(key) && !field) continue
+    if (!field) {
+      if (extraKeys.has(key)) continue
       return { message: `Unknown field: ${at.slice(0, 100)}.`, status: 400 }
     }
+    // Hidden fields (auth internals) are Payload's own: a client may only leave them empty.
+    if (field.hidden && value !== null && value !== undefined) return { message: `Unknown field: ${at.slice(0, 100)}.`, status: 400 }
     if (field.name !== key) {
       if (typeof value !== 'string' && value !== null) return { message: `${at} must be a time zone name.`, status: 400 }
       continue

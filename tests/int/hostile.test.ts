@@ -15,6 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { projectRoot } from '@/config/env'
 import { importTargets, knownAgencies, type ImportResult } from '@/import/importer'
+import { hasMalformedPercentEncoding } from '@/lib/percentEncoding'
+import { isSafeLinkUrl } from '@/lib/safeUrl'
 
 import { draftRelease, makeAgency } from './helpers/fixtures'
 import { makeUser, startPayload, type TestUser } from './helpers/payload'
@@ -84,7 +86,7 @@ async function answer(response: Response): Promise<Answer> {
 
 async function sendRest(c: RestCase): Promise<Answer> {
   const url = new URL(`${BASE}/api/${fill(c.path)}`)
-  const headers: Record<string, string> = authHeaders(c.as)
+  const headers: Record<string, string> = { ...authHeaders(c.as), ...c.headers }
   let body: string | undefined
   if (c.raw !== undefined || c.json !== undefined) {
     headers['Content-Type'] = c.contentType ?? 'application/json'
@@ -201,6 +203,46 @@ describe.each([
     expect(result.message, shown).toMatch(c.message)
     expect(leakIn(result.text), shown).toBeNull()
     expect(await snapshot(), 'stored documents changed').toBe(before)
+  })
+})
+
+describe('the checks behind the renderer and the proxy', () => {
+  it('isSafeLinkUrl: http(s), mailto, tel and paths; never javascript:, data:, vbscript: however disguised', () => {
+    for (const url of ['https://gov.az/x?a=1#b', 'http://x.example', 'mailto:press@gov.az', 'tel:+994125555555', '/az/releases', '#top', 'page?x=1', 'javascript%3Aalert(1)']) {
+      expect(isSafeLinkUrl(url), url).toBe(true)
+    }
+    for (const url of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'java\nscript:x', '\u0000javascript:x', 'data:text/html,<script>', 'vbscript:x', 'file:///etc/passwd', 'x'.repeat(3000), 42, null]) {
+      expect(isSafeLinkUrl(url), String(url)).toBe(false)
+    }
+  })
+
+  it('hasMalformedPercentEncoding: only escapes that do not decode', () => {
+    for (const path of ['/az/releases/%E0%A4%A', '/az/%', '/az/agencies/%ZZ', '/x/%C3%28', '/download/%E0%A4%A']) expect(hasMalformedPercentEncoding(path), path).toBe(true)
+    for (const path of ['/az/releases/bak%C4%B1', '/az/releases/plain-slug', '/az/releases/%20', '/']) expect(hasMalformedPercentEncoding(path), path).toBe(false)
+  })
+})
+
+describe('what the admin sends is not refused', () => {
+  it('a POST with a JSON content type and no body (access check)', async () => {
+    const response = await routes.POST(
+      new Request(`${BASE}/api/media/access`, { method: 'POST', headers: { ...authHeaders('editor'), 'Content-Type': 'application/json' } }),
+      { params: Promise.resolve({ slug: ['media', 'access'] }) },
+    )
+    expect(response.status, await response.clone().text()).toBe(200)
+  })
+
+  it('a long query in a method-override body', async () => {
+    const ids = Array.from({ length: 400 }, (_, i) => `where[id][in][${i}]=${placeholders.release}`).join('&')
+    const response = await routes.POST(
+      new Request(`${BASE}/api/releases`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Payload-HTTP-Method-Override': 'GET' },
+        body: `${ids}&limit=10&depth=0`,
+      }),
+      { params: Promise.resolve({ slug: ['releases'] }) },
+    )
+    expect(response.status, await response.clone().text()).toBe(200)
+    expect(((await response.json()) as { totalDocs: number }).totalDocs).toBe(1)
   })
 })
 

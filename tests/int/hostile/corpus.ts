@@ -28,6 +28,7 @@ export interface RestCase extends Expectation {
   json?: unknown
   raw?: string
   contentType?: string
+  headers?: Record<string, string>
 }
 
 export interface GraphqlCase extends Expectation {
@@ -191,6 +192,7 @@ const rest: RestCase[] = [
   { name: 'limit not a number', channel: 'rest', as: 'anonymous', method: 'GET', path: 'releases?limit=abc', status: 400, message: /limit/i },
   { name: 'negative limit', channel: 'rest', as: 'anonymous', method: 'GET', path: 'releases?limit=-5', status: 400, message: /limit/i },
   { name: 'huge limit', channel: 'rest', as: 'anonymous', method: 'GET', path: 'releases?limit=99999999999999999999', status: 400, message: /limit/i },
+  { name: 'negative limit in a method-override body', channel: 'rest', as: 'anonymous', method: 'POST', path: 'releases', raw: 'limit=-1&where[title][like]=a', contentType: 'application/x-www-form-urlencoded', headers: { 'X-Payload-HTTP-Method-Override': 'GET' }, status: 400, message: /limit/i },
   { name: 'page zero', channel: 'rest', as: 'anonymous', method: 'GET', path: 'releases?page=0', status: 400, message: /page/i },
   { name: 'negative page', channel: 'rest', as: 'anonymous', method: 'GET', path: 'releases?page=-1', status: 400, message: /page/i },
   { name: 'huge page', channel: 'rest', as: 'anonymous', method: 'GET', path: 'releases?page=1e400', status: 400, message: /page/i },

@@ -1,7 +1,7 @@
 /** What an error body must never show a client: stack frames, file paths, the server's folders. */
 const LEAKS: [RegExp, string][] = [
   [/\n\s+at \S/, 'a stack frame ("at …")'],
-  [/\bat (?:async )?[\w.<>]+ \(/, 'a stack frame ("at fn (…")'],
+  [/\bat (?:async )?[\w$.<>[\]]+ \((?:file:\/\/|node:|\/|[A-Z]:\\|<anonymous>)/, 'a stack frame ("at fn (/path…")'],
   [/\/work\//, 'the /work/ folder'],
   [/node_modules/, 'node_modules'],
   [/\/(?:home|root|tmp|usr|var)\/[\w.-]+\//, 'a server path'],
