@@ -14,6 +14,8 @@ import { Officials } from './collections/Officials'
 import { Releases } from './collections/Releases'
 import { RemovedReleases } from './collections/RemovedReleases'
 import { Users } from './collections/Users'
+import { limitQueryDepth, refuseHiddenAuthFields } from './src/api/graphql'
+import { withStrictInput } from './src/api/strictInput'
 import { databaseAdapter } from './src/config/database'
 import { richTextEditor } from './src/config/editor'
 import { mediaMaxFileBytes, payloadSecret, serverURL, siteOrigins } from './src/config/env'
@@ -40,7 +42,7 @@ export default buildConfig({
   },
   telemetry: false,
   logger: loggerConfig(),
-  collections: [Releases, Officials, Agencies, Galleries, Media, Users, RemovedReleases],
+  collections: [Releases, Officials, Agencies, Galleries, Media, Users, RemovedReleases].map(withStrictInput),
   endpoints: [revalidateEndpoint, healthEndpoint],
   plugins: plugins(),
   localization: {
@@ -77,6 +79,7 @@ export default buildConfig({
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),
   },
   graphQL: {
+    validationRules: () => [refuseHiddenAuthFields, limitQueryDepth],
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
   },
 })

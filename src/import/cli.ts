@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import { runMigrations } from '@/config/database'
 import { fail, openPayload, runCli } from '@/scripts/openPayload'
 
-import { importFile, knownAgencies, listFiles, type ImportResult } from './importer'
+import { importTargets, knownAgencies, type ImportResult } from './importer'
 
 const USAGE = 'usage: npm run import -- <file-or-folder>… [--dry-run] [--json]'
 
@@ -46,22 +46,13 @@ async function main() {
   const payload = await openPayload()
   await runMigrations(payload)
   const agencies = await knownAgencies(payload)
-  const results: ImportResult[] = []
-  for (const target of positionals) {
-    let files: string[]
-    try {
-      files = await listFiles(target)
-    } catch (error) {
-      results.push({ file: target, status: 'failed', message: `cannot open ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` })
-      continue
-    }
-    if (!files.length) results.push({ file: target, status: 'failed', message: `no .txt files in ${target}` })
-    for (const file of files) {
-      const result = await importFile(payload, file, { dryRun, agencies })
-      results.push(result)
+  const results = await importTargets(payload, positionals, {
+    dryRun,
+    agencies,
+    onResult: (result) => {
       if (!values.json) process.stdout.write(`${describe(result)}\n`)
-    }
-  }
+    },
+  })
   const count = (status: ImportResult['status']) => results.filter((r) => r.status === status).length
   const failed = count('failed')
   if (values.json) {

@@ -30,10 +30,23 @@ export interface ImportResult {
   message?: string
 }
 
-/** The .txt files a path names: the file itself, or those in the folder (sorted). */
+/** A scraped press release is a few kilobytes; anything this large is not one. */
+export const MAX_FILE_BYTES = 1024 * 1024
+
+/**
+ * The .txt files a path names: the file itself, or those in the folder (sorted). Only regular .txt
+ * files: a symbolic link to a file, a device or any other kind of file could make a draft out of
+ * something that is no press release (`/etc/passwd`, a `.env` linked into a scraped folder).
+ */
 export async function listFiles(target: string): Promise<string[]> {
-  const stat = await fs.stat(target)
-  if (stat.isFile()) return [target]
+  const link = await fs.lstat(target)
+  const stat = link.isSymbolicLink() ? await fs.stat(target) : link
+  if (stat.isFile()) {
+    if (link.isSymbolicLink()) throw new Error('a symbolic link to a file: name the file itself')
+    if (!target.toLowerCase().endsWith('.txt')) throw new Error('not a .txt file')
+    return [target]
+  }
+  if (!stat.isDirectory()) throw new Error('not a regular file or folder')
   const entries = await fs.readdir(target, { withFileTypes: true })
   return entries
     .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.txt'))
@@ -79,6 +92,8 @@ export async function importFile(
   const name = path.basename(file)
   let text: string
   try {
+    const { size } = await fs.stat(file)
+    if (size > MAX_FILE_BYTES) return { file, status: 'failed', message: `${name} is too large (${(size / 1024 / 1024).toFixed(1)} MB; at most ${MAX_FILE_BYTES / 1024 / 1024} MB)` }
     text = await fs.readFile(file, 'utf8')
   } catch (error) {
     return { file, status: 'failed', message: `cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }
@@ -136,4 +151,32 @@ export async function importFile(
   } catch (error) {
     return { ...summary, status: 'failed', message: `${name}: ${(error as Error).message}` }
   }
+}
+
+/**
+ * Every .txt file the targets name (files or folders), imported one by one. A target that cannot be
+ * opened or holds no text file is a failed result of its own; the other targets still import.
+ */
+export async function importTargets(
+  payload: Payload,
+  targets: string[],
+  { dryRun, agencies, onResult }: { dryRun: boolean; agencies: KnownAgency[]; onResult?: (result: ImportResult) => void },
+): Promise<ImportResult[]> {
+  const results: ImportResult[] = []
+  const report = (result: ImportResult) => {
+    results.push(result)
+    onResult?.(result)
+  }
+  for (const target of targets) {
+    let files: string[]
+    try {
+      files = await listFiles(target)
+    } catch (error) {
+      report({ file: target, status: 'failed', message: `cannot open ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` })
+      continue
+    }
+    if (!files.length) report({ file: target, status: 'failed', message: `no .txt files in ${target}` })
+    for (const file of files) report(await importFile(payload, file, { dryRun, agencies }))
+  }
+  return results
 }

@@ -131,8 +131,9 @@ describe('listFiles and importKey', () => {
     expect(await listFiles(dir)).toEqual(ALL_TXT.map(file))
   })
 
-  it('lists a single file as itself', async () => {
-    expect(await listFiles(file('notes.md'))).toEqual([file('notes.md')])
+  it('lists a single .txt file as itself, and refuses a file named explicitly that is not .txt', async () => {
+    expect(await listFiles(file('empty.txt'))).toEqual([file('empty.txt')])
+    await expect(listFiles(file('notes.md'))).rejects.toThrow('not a .txt file')
   })
 
   it('rejects a missing path', async () => {

@@ -1,12 +1,13 @@
 /* The body of a release page, shared by the public page and the staff preview. */
-import { RichText } from '@payloadcms/richtext-lexical/react'
 import Link from 'next/link'
 import React from 'react'
 
 import { format, formatDate, LOCALE_NAMES, type Locale } from '@/i18n'
+import { isSafeLinkUrl } from '@/lib/safeUrl'
 import type { Agency, Media, Official, Release } from '@/payload-types'
 import { typeLabel } from '@/site/components/labels'
 import { ResponsiveImage } from '@/site/components/ResponsiveImage'
+import { SafeRichText } from '@/site/components/SafeRichText'
 import { ShareLinks } from '@/site/components/ShareLinks'
 import { SiteChrome } from '@/site/components/SiteChrome'
 import type { PageContext } from '@/site/context'
@@ -135,7 +136,7 @@ export async function ReleaseView({
         )}
         {doc.body && (
           <div className="release__body">
-            <RichText data={doc.body as never} />
+            <SafeRichText data={doc.body} />
           </div>
         )}
         {galleryImages.length > 0 && (
@@ -170,10 +171,10 @@ export async function ReleaseView({
                 </>
               )}
               {doc.source?.byline && <> · {format(t.byline, { name: doc.source.byline })}</>}
-              {doc.source?.originalUrl && (
+              {isSafeLinkUrl(doc.source?.originalUrl) && (
                 <>
                   {' · '}
-                  <a href={doc.source.originalUrl} rel="noopener noreferrer nofollow">
+                  <a href={doc.source!.originalUrl!} rel="noopener noreferrer nofollow">
                     {t.readOriginal}
                   </a>
                 </>

@@ -9,9 +9,11 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 
-export const GET = REST_GET(config)
-export const POST = REST_POST(config)
-export const DELETE = REST_DELETE(config)
-export const PATCH = REST_PATCH(config)
-export const PUT = REST_PUT(config)
+import { checked } from '@/api/requestChecks'
+
+export const GET = checked(REST_GET(config))
+export const POST = checked(REST_POST(config))
+export const DELETE = checked(REST_DELETE(config))
+export const PATCH = checked(REST_PATCH(config))
+export const PUT = checked(REST_PUT(config))
 export const OPTIONS = REST_OPTIONS(config)

@@ -8,24 +8,25 @@ import { SiteChrome } from '@/site/components/SiteChrome'
 import { pageContext, type PageParams } from '@/site/context'
 import { listGalleries } from '@/site/directory'
 import { galleriesPath, localePath } from '@/site/paths'
+import { hasBracketKeys, INVALID, wholeNumber, type SearchParams } from '@/site/query'
 
 // The page number comes from the query string: rendered per request (the query is indexed and small).
 export const dynamic = 'force-dynamic'
 
-type Search = Promise<Record<string, string | string[] | undefined>>
+type Search = Promise<SearchParams>
 
-/** `?page=N` (1 when absent or malformed). */
-function readPage(search: Record<string, string | string[] | undefined>): number {
-  const raw = Array.isArray(search.page) ? search.page[0] : search.page
-  const n = raw && /^\d{1,5}$/.test(raw.trim()) ? Number(raw.trim()) : 1
-  return n >= 1 ? n : 1
+/** `?page=N` (1 when absent), or null when malformed (→ 404). */
+function readPage(search: SearchParams): number | null {
+  if (hasBracketKeys(search, ['page'])) return null
+  const page = wholeNumber(search.page, 1, 100_000)
+  return page === INVALID ? null : (page ?? 1)
 }
 
 const pageHref = (locale: Locale, page: number): string => `${localePath(locale, galleriesPath)}${page > 1 ? `?page=${page}` : ''}`
 
 export async function generateMetadata({ params, searchParams }: { params: Promise<PageParams>; searchParams: Search }): Promise<Metadata> {
   const { locale, t } = await pageContext(params)
-  const page = readPage(await searchParams)
+  const page = readPage(await searchParams) ?? 1
   return {
     title: t.galleries,
     alternates: {
@@ -39,6 +40,7 @@ export default async function GalleriesPage({ params, searchParams }: { params: 
   const ctx = await pageContext(params)
   const { locale, t } = ctx
   const page = readPage(await searchParams)
+  if (page === null) notFound()
   const result = await listGalleries(locale, page)
   if (page > 1 && result.items.length === 0) notFound()
 

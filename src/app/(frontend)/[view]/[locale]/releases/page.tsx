@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
 import React from 'react'
 
 import { format, LOCALE_CODES } from '@/i18n'
@@ -7,35 +8,39 @@ import { ReleaseCard } from '@/site/components/ReleaseCard'
 import { SiteChrome } from '@/site/components/SiteChrome'
 import { pageContext, type PageParams } from '@/site/context'
 import { localePath, releasesPath } from '@/site/paths'
+import { hasBracketKeys, INVALID, single, wholeNumber, type SearchParams } from '@/site/query'
 import { site } from '@/site/payload'
 import { listReleases, type ReleaseFilters } from '@/site/releases'
 
 // Filters and search come from the query string: rendered per request (the query is indexed and small).
 export const dynamic = 'force-dynamic'
 
-type Search = Promise<Record<string, string | string[] | undefined>>
+type Search = Promise<SearchParams>
 
-const one = (value: string | string[] | undefined): string | undefined => {
-  const v = Array.isArray(value) ? value[0] : value
-  return v?.trim() ? v.trim().slice(0, 200) : undefined
-}
-const int = (value: string | undefined, min: number, max: number): number | undefined => {
-  const n = value && /^\d+$/.test(value) ? Number(value) : Number.NaN
-  return n >= min && n <= max ? n : undefined
-}
+const FILTERS = ['page', 'type', 'agency', 'official', 'year', 'month', 'q'] as const
 
-/** Query string → filters; anything malformed is ignored rather than an error. */
-function readFilters(search: Record<string, string | string[] | undefined>): ReleaseFilters {
-  const type = one(search.type)
-  const year = int(one(search.year), 1990, 2100)
+/** Query string → filters, or null when a value is one no link or form of the site produces (→ 404). */
+function readFilters(search: SearchParams): ReleaseFilters | null {
+  if (hasBracketKeys(search, FILTERS)) return null
+  const [page, type, agency, official, year, month, q] = [
+    wholeNumber(search.page, 1, 10_000),
+    single(search.type),
+    single(search.agency),
+    single(search.official),
+    wholeNumber(search.year, 1990, 2100),
+    wholeNumber(search.month, 1, 12),
+    single(search.q),
+  ]
+  if ([page, type, agency, official, year, month, q].includes(INVALID)) return null
+  if (type !== undefined && !(RELEASE_TYPE_VALUES as unknown[]).includes(type)) return null
   return {
-    page: int(one(search.page), 1, 10_000) ?? 1,
-    type: type && (RELEASE_TYPE_VALUES as string[]).includes(type) ? type : undefined,
-    agency: one(search.agency),
-    official: one(search.official),
-    year,
-    month: year ? int(one(search.month), 1, 12) : undefined,
-    q: one(search.q),
+    page: (page as number | undefined) ?? 1,
+    type: type as string | undefined,
+    agency: (agency as string | undefined)?.slice(0, 200),
+    official: (official as string | undefined)?.slice(0, 200),
+    year: year as number | undefined,
+    month: year ? (month as number | undefined) : undefined,
+    q: (q as string | undefined)?.slice(0, 200),
   }
 }
 
@@ -83,6 +88,7 @@ export default async function ReleasesPage({ params, searchParams }: { params: P
   const ctx = await pageContext(params)
   const { locale, t } = ctx
   const filters = readFilters(await searchParams)
+  if (!filters) notFound()
   const payload = await site()
   const [agencies, officials] = await Promise.all([
     payload.find({ collection: 'agencies', locale, sort: 'name', limit: 200, depth: 0, overrideAccess: false, pagination: false }),
@@ -92,6 +98,7 @@ export default async function ReleasesPage({ params, searchParams }: { params: P
   if (filters.agency && !agencies.docs.some((a) => a.id === filters.agency)) filters.agency = undefined
   if (filters.official && !officials.docs.some((o) => o.id === filters.official)) filters.official = undefined
   const result = await listReleases(locale, filters)
+  if ((filters.page ?? 1) > Math.max(result.totalPages, 1)) notFound()
   const thisYear = new Date().getFullYear()
   const years = Array.from({ length: thisYear - 1999 }, (_, i) => thisYear - i)
   const monthName = (m: number) => new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, m - 1, 1)))

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 import React from 'react'
 
 import { formatDate, LOCALE_CODES, type Dictionary, type Locale } from '@/i18n'
+import { isSafeLinkUrl } from '@/lib/safeUrl'
 import { ResponsiveImage } from '@/site/components/ResponsiveImage'
 import { RelatedReleases } from '@/site/components/RelatedReleases'
 import { SiteChrome } from '@/site/components/SiteChrome'
@@ -118,7 +119,7 @@ export default async function AgencyPage({ params }: { params: Promise<Params> }
               </dd>
             </>
           )}
-          {website && (
+          {isSafeLinkUrl(website) && (
             <>
               <dt>{t.website}</dt>
               <dd>

@@ -1,4 +1,3 @@
-import { RichText } from '@payloadcms/richtext-lexical/react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
@@ -7,6 +6,7 @@ import React from 'react'
 import { formatDate, LOCALE_CODES, type Dictionary, type Locale } from '@/i18n'
 import { ResponsiveImage } from '@/site/components/ResponsiveImage'
 import { RelatedReleases } from '@/site/components/RelatedReleases'
+import { SafeRichText } from '@/site/components/SafeRichText'
 import { SiteChrome } from '@/site/components/SiteChrome'
 import { pageContext, type PageParams } from '@/site/context'
 import { officialBySlug, type PositionView, type Text } from '@/site/directory'
@@ -132,7 +132,7 @@ export default async function OfficialPage({ params }: { params: Promise<Params>
           <section aria-labelledby="biography-heading">
             <h2 id="biography-heading">{t.biography}</h2>
             <div className="official__biography" lang={biography.lang}>
-              <RichText data={biography.data as never} />
+              <SafeRichText data={biography.data} />
             </div>
           </section>
         )}
