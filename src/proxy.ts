@@ -1,17 +1,34 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
+import { hasMalformedPercentEncoding, MALFORMED_PATH_MESSAGE } from '@/lib/percentEncoding'
 import { pagePolicy } from '@/security/contentSecurityPolicy.mjs'
 
+const PAGES_RENDERED_PER_REQUEST = /^\/(?:az|en|ru)\/(?:releases|galleries|preview(?:\/[^/]*)?)$/
+
 /**
- * Pages rendered per request (the filtered lists and the live preview) cannot be covered by the
- * hashes a cached page carries (src/security/cspCacheHandler.mjs): each render gets a fresh nonce
- * instead. Next reads it from the request's Content-Security-Policy and puts it on every script it
- * writes. Cached pages never run this code. The reader's view is routed by rewrites in
- * next.config.mjs (src/a11y/viewRouting.mjs), which apply after this.
+ * Runs only where its matcher says (cached pages never run it):
+ *
+ * - Pages rendered per request (the filtered lists and the live preview) cannot be covered by the
+ *   hashes a cached page carries (src/security/cspCacheHandler.mjs): each render gets a fresh nonce.
+ *   Next reads it from the request's Content-Security-Policy and puts it on every script it writes.
+ * - Any path with a percent sign: Next decodes dynamic route parameters before any route code runs
+ *   and answers a malformed escape (`%E0%A4%A`) with a 500; this answers 400.
+ *
+ * The reader's view is routed by rewrites in next.config.mjs (src/a11y/viewRouting.mjs), which
+ * apply after this.
  */
 export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl
+  if (hasMalformedPercentEncoding(pathname)) {
+    return new NextResponse(MALFORMED_PATH_MESSAGE, {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    })
+  }
+  if (!PAGES_RENDERED_PER_REQUEST.test(pathname)) return NextResponse.next()
+
   const nonce = crypto.randomUUID().replaceAll('-', '')
-  const preview = request.nextUrl.pathname.split('/')[2] === 'preview'
+  const preview = pathname.split('/')[2] === 'preview'
   const policy = pagePolicy({ scripts: [`'nonce-${nonce}'`], frameAncestors: preview ? "'self'" : "'none'" })
   const headers = new Headers(request.headers)
   headers.set('content-security-policy', policy)
@@ -20,7 +37,9 @@ export function proxy(request: NextRequest) {
   return response
 }
 
-// Keep in step with the pages that export `dynamic = 'force-dynamic'` (tests/e2e/security-headers.spec.ts checks every page).
+// Literal strings (Next reads them at build time). The first three are the pages that export
+// `dynamic = 'force-dynamic'` (tests/e2e/security-headers.spec.ts checks every page); the last
+// matches any path holding a percent sign (matched against the raw, undecoded path).
 export const config = {
-  matcher: ['/:locale(az|en|ru)/releases', '/:locale(az|en|ru)/galleries', '/:locale(az|en|ru)/preview/:id*'],
+  matcher: ['/:locale(az|en|ru)/releases', '/:locale(az|en|ru)/galleries', '/:locale(az|en|ru)/preview/:id*', '/:any(.*%.*)'],
 }
