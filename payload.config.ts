@@ -14,6 +14,7 @@ import { Officials } from './collections/Officials'
 import { Releases } from './collections/Releases'
 import { RemovedReleases } from './collections/RemovedReleases'
 import { Users } from './collections/Users'
+import { databaseUnavailableAs503 } from './src/api/databaseErrors'
 import { limitQueryDepth, refuseHiddenAuthFields } from './src/api/graphql'
 import { withStrictInput } from './src/api/strictInput'
 import { databaseAdapter } from './src/config/database'
@@ -44,6 +45,7 @@ export default buildConfig({
   logger: loggerConfig(),
   collections: [Releases, Officials, Agencies, Galleries, Media, Users, RemovedReleases].map(withStrictInput),
   endpoints: [revalidateEndpoint, healthEndpoint],
+  hooks: { afterError: [databaseUnavailableAs503] },
   plugins: plugins(),
   localization: {
     locales: LOCALES.map(({ code, label }) => ({ code, label })),
