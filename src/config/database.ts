@@ -9,6 +9,9 @@ import { migrations as mongodbMigrations } from '../migrations/mongodb'
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
 import { databaseTarget, projectRoot } from './env'
 import { indexLocalesParents } from './localesIndexes'
+import { serialiseSqliteWrites } from './sqliteWrites'
+
+const SQLITE_BUSY_TIMEOUT_MS = 5000
 
 /**
  * MongoDB when DATABASE_URI is a MongoDB URI (production), otherwise an embedded SQLite file.
@@ -29,17 +32,25 @@ export function databaseAdapter(): DatabaseAdapterObj {
   } catch {
     // Reported as "cannot reach the SQLite file …" when Payload connects.
   }
-  return sqliteAdapter({
-    client: { url: target.url },
-    // Wait for a lock rather than fail at once: a backup (VACUUM INTO) or a second process holding
-    // the file briefly made editors' saves fail with SQLITE_BUSY (bench:faults, scenario d).
-    busyTimeout: 5000,
-    idType: 'uuid',
-    push: false,
-    migrationDir: path.join(projectRoot, 'src/migrations/sqlite'),
-    prodMigrations: sqliteMigrations,
-    afterSchemaInit: [indexLocalesParents],
-  })
+  return serialiseSqliteWrites(
+    sqliteAdapter({
+      client: { url: target.url },
+      // Every operation in one transaction: a server killed mid-publish, mid-import or mid-migration
+      // leaves each document (with its versions and locales) fully written or not at all.
+      // (libsql starts every transaction with BEGIN IMMEDIATE whatever the behaviour says.)
+      transactionOptions: { behavior: 'immediate' },
+      // Wait for another process's lock rather than fail at once: a backup (VACUUM INTO), a seed or an
+      // import writing to the same file (bench:faults, scenario d). Within this process writes queue
+      // in sqliteWrites.ts instead.
+      busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
+      idType: 'uuid',
+      push: false,
+      migrationDir: path.join(projectRoot, 'src/migrations/sqlite'),
+      prodMigrations: sqliteMigrations,
+      afterSchemaInit: [indexLocalesParents],
+    }),
+    SQLITE_BUSY_TIMEOUT_MS,
+  )
 }
 
 /** Applies pending committed migrations for whichever adapter is configured, then refreshes SQLite's statistics. */
