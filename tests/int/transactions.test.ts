@@ -3,8 +3,15 @@
  * of one process queue for SQLite's single writer instead of failing with SQLITE_BUSY
  * (src/config/sqliteWrites.ts). What a SIGKILL does to the same operations: `npm run bench:faults`.
  */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
 import type { CollectionAfterChangeHook, Payload } from 'payload'
+import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+
+import { removeOrphanUploads } from '@/media/orphanUploads'
 
 import { draftRelease, makeAgency } from './helpers/fixtures'
 import { makeUser, startPayload, type TestUser } from './helpers/payload'
@@ -118,5 +125,29 @@ describe('concurrent writes in one process', () => {
     await expect(payload.create({ collection: 'agencies', data: { name: 'Fails', kind: 'ministry' } })).rejects.toThrow(/refused/)
     const saved = await payload.create({ collection: 'agencies', data: { name: 'Goes through', kind: 'ministry' } })
     expect(saved.id).toBeTruthy()
+  })
+})
+
+describe('files an upload cut off by a crash left behind', () => {
+  it('are removed at start, however new; files a record names stay', async () => {
+    const data = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#246' } }).jpeg().toBuffer()
+    const upload = await payload.create({
+      collection: 'media',
+      data: { alt: 'A photo with its record' },
+      file: { data, name: 'kept-photo.jpg', mimetype: 'image/jpeg', size: data.length },
+    })
+    const named = upload.filename!
+    // Its own folder: the suite's MEDIA_DIR is shared by test files running in parallel.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orphans-'))
+    try {
+      fs.writeFileSync(path.join(dir, 'cut-off-upload.jpg'), 'x')
+      fs.writeFileSync(path.join(dir, 'cut-off-upload-400x300.jpg'), 'x')
+      fs.writeFileSync(path.join(dir, named), 'x')
+      const removed = await removeOrphanUploads(payload, dir)
+      expect(removed.sort()).toEqual(['cut-off-upload-400x300.jpg', 'cut-off-upload.jpg'])
+      expect(fs.readdirSync(dir)).toEqual([named])
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
