@@ -283,7 +283,7 @@ async function uploadKills(): Promise<string[]> {
 
 /**
  * Each round fires three publishes 0, 15 and 30 ms apart and kills the server this long after the
- * first — or ('first write') the moment the database file is first written after they were sent.
+ * first — or ('first write') the moment the database (or its write-ahead log) is first written after they were sent.
  */
 const PUBLISH_KILLS: (number | 'first write')[] = [5, 40, 80, 120, 160, 300, 'first write', 'first write', 'first write']
 
@@ -328,7 +328,9 @@ async function publishKills(): Promise<void> {
     const kill =
       round.delay === 'first write'
         ? new Promise<void>((resolve) => {
-            const watcher = fs.watch(dbFile, () => {
+            // In WAL mode a commit writes the -wal file; the database file itself only at checkpoints.
+            const watcher = fs.watch(path.dirname(dbFile), (_event, name) => {
+              if (name !== path.basename(dbFile) && name !== `${path.basename(dbFile)}-wal`) return
               watcher.close()
               void dying.stop('SIGKILL').then(resolve)
             })

@@ -43,6 +43,11 @@ export function databaseAdapter(): DatabaseAdapterObj {
       // import writing to the same file (bench:faults, scenario d). Within this process writes queue
       // in sqliteWrites.ts instead.
       busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
+      // Write-ahead log: readers (the site, a backup's VACUUM INTO) never hold up a COMMIT, which in
+      // rollback-journal mode waits for them and, past busy_timeout, fails — and a libsql connection
+      // whose COMMIT failed keeps the file locked. Backups stay single files (VACUUM INTO writes a
+      // plain database); restore removes the -wal and -shm companions.
+      wal: true,
       idType: 'uuid',
       push: false,
       migrationDir: path.join(projectRoot, 'src/migrations/sqlite'),

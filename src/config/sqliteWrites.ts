@@ -20,6 +20,8 @@ import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 
 interface Holder {
   transactionID?: string | number
+  /** Payload's SQLite beginTransaction swallows a failed COMMIT (the operation would answer success). */
+  commitError?: unknown
 }
 
 /** A FIFO lock handed directly to the next waiter, so nobody can slip in between. */
@@ -90,7 +92,7 @@ function statementText(statement: unknown): string {
 
 /** Connection-level settings every connection of the client needs, not only the first one. */
 function connectionPragmas(busyTimeout: number): string[] {
-  return [`PRAGMA busy_timeout = ${busyTimeout}`]
+  return [`PRAGMA busy_timeout = ${busyTimeout}`, 'PRAGMA synchronous = FULL']
 }
 
 function serialiseClient(client: NonNullable<SqliteAdapter['client']>, lock: WriteLock, context: AsyncLocalStorage<Holder>, busyTimeout: number) {
@@ -109,8 +111,18 @@ function serialiseClient(client: NonNullable<SqliteAdapter['client']>, lock: Wri
   client.migrate = (...args) => lock.around(context, () => migrate(...args))
   // The client opens a new connection after handing its own to a transaction: set it up at once.
   client.transaction = async (...args) => {
+    const holder = context.getStore()
     const tx = await transaction(...args)
     for (const pragma of connectionPragmas(busyTimeout)) await execute(pragma)
+    const commit = tx.commit.bind(tx)
+    tx.commit = async () => {
+      try {
+        await commit()
+      } catch (error) {
+        if (holder) holder.commitError = error
+        throw error
+      }
+    }
     return tx
   }
 }
@@ -137,13 +149,14 @@ export function serialiseSqliteWrites(adapterObj: DatabaseAdapterObj, busyTimeou
           delete adapter.sessions[id]
           return
         }
+        const holder = holders.get(id)
         try {
           await end(id)
         } finally {
-          const holder = holders.get(id)
           holders.delete(id)
           if (holder) lock.release(holder)
         }
+        if (holder?.commitError) throw holder.commitError
       }
 
       adapter.beginTransaction = async function (options) {

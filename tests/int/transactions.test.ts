@@ -45,6 +45,11 @@ async function submittedRelease(title: string) {
   return draft.id
 }
 
+interface LibsqlReader {
+  execute: (statement: { sql: string; args: string[] }) => Promise<{ rows: Record<string, unknown>[] }>
+  rollback: () => Promise<void>
+}
+
 const versionsOf = (id: string) =>
   payload.findVersions({ collection: 'releases', where: { parent: { equals: id } }, sort: '-updatedAt', pagination: false, depth: 0 }).then((r) => r.docs)
 
@@ -89,6 +94,27 @@ describe('a create that fails after its rows are written', () => {
     const versions = await payload.findVersions({ collection: 'agencies', where: { 'version.slug': { equals: 'half-written-agency' } }, depth: 0 })
     expect(versions.docs).toHaveLength(0)
   })
+})
+
+describe('a long read elsewhere (a backup’s VACUUM INTO)', () => {
+  it('does not hold up saves, and keeps reading the state it started with', async () => {
+    const agency = await payload.create({ collection: 'agencies', data: { name: 'Saved during a backup', kind: 'ministry', _status: 'published' } })
+    const client = (payload.db as unknown as { client: { transaction: (mode: string) => Promise<LibsqlReader> } }).client
+    // Its own connection, holding a read transaction open as a backup does while it copies.
+    const reader = await client.transaction('deferred')
+    const websiteSeen = async () =>
+      (await reader.execute({ sql: 'SELECT website FROM agencies WHERE id = ?', args: [agency.id] })).rows[0]?.website ?? null
+    try {
+      expect(await websiteSeen()).toBeNull()
+      // In rollback-journal mode this COMMIT would wait for the reader, then fail with SQLITE_BUSY.
+      const saved = await payload.update({ collection: 'agencies', id: agency.id, data: { website: 'https://example.org/during-backup' } })
+      expect(saved.website).toBe('https://example.org/during-backup')
+      expect(await websiteSeen()).toBeNull()
+    } finally {
+      await reader.rollback()
+    }
+    expect((await payload.findByID({ collection: 'agencies', id: agency.id, depth: 0 })).website).toBe('https://example.org/during-backup')
+  }, 30_000)
 })
 
 describe('concurrent writes in one process', () => {
