@@ -59,10 +59,52 @@ export function databaseAdapter(): DatabaseAdapterObj {
 }
 
 /** Applies pending committed migrations for whichever adapter is configured, then refreshes SQLite's statistics. */
-export async function runMigrations(payload: { db: { name: string; migrate: (args?: { migrations?: never[] }) => Promise<void> } }): Promise<void> {
+export async function runMigrations(payload: MigratingPayload): Promise<void> {
   const list = payload.db.name === 'mongoose' ? mongodbMigrations : sqliteMigrations
-  await payload.db.migrate({ migrations: list as never[] })
+  const report = sayWhyAMigrationFailed(payload)
+  try {
+    await payload.db.migrate({ migrations: list as never[] })
+  } finally {
+    report.stop()
+  }
   await refreshStatistics(payload)
+}
+
+type MigratingPayload = {
+  db: { name: string; migrate: (args?: { migrations?: never[] }) => Promise<void> }
+  logger: { error: (...args: never[]) => void }
+}
+
+/**
+ * Payload ends the process (exit 1) when a migration fails, after logging why at `error` — which the
+ * command-line tools, at LOG_LEVEL=fatal, never print. Say it in one line on the way out.
+ */
+function sayWhyAMigrationFailed(payload: MigratingPayload): { stop: () => void } {
+  const { logger } = payload
+  const error = logger.error
+  let last: string | undefined
+  logger.error = ((first: unknown, ...rest: never[]) => {
+    if (typeof first === 'string') last = first
+    else if (first && typeof first === 'object') {
+      const { msg, err } = first as { msg?: string; err?: Error & { cause?: Error } }
+      const reason = err?.cause?.message ?? err?.message
+      last = [msg?.split('\n')[0], reason?.split('\n')[0]].filter(Boolean).join(' — ') || last
+    }
+    return (error as (...args: unknown[]) => void).call(logger, first, ...rest)
+  }) as typeof logger.error
+  const onExit = (code: number) => {
+    if (code === 0 || !last) return
+    process.stderr.write(
+      `error: ${last}. Each migration runs in one transaction, so the database is as it was before it: fix the cause and run the command again (a database half-migrated by an older version of the app: restore a backup).\n`,
+    )
+  }
+  process.on('exit', onExit)
+  return {
+    stop: () => {
+      logger.error = error
+      process.off('exit', onExit)
+    },
+  }
 }
 
 /**

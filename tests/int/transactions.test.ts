@@ -3,6 +3,7 @@
  * of one process queue for SQLite's single writer instead of failing with SQLITE_BUSY
  * (src/config/sqliteWrites.ts). What a SIGKILL does to the same operations: `npm run bench:faults`.
  */
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -11,6 +12,7 @@ import type { CollectionAfterChangeHook, Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
+import { projectRoot } from '@/config/env'
 import { removeOrphanUploads } from '@/media/orphanUploads'
 
 import { draftRelease, makeAgency } from './helpers/fixtures'
@@ -176,4 +178,37 @@ describe('files an upload cut off by a crash left behind', () => {
       fs.rmSync(dir, { recursive: true, force: true })
     }
   })
+})
+
+describe('a migration that fails', () => {
+  it('is rolled back whole and said in one line, also at LOG_LEVEL=fatal (Payload itself only logs it, then exits)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'half-migrated-'))
+    try {
+      const db = path.join(dir, 'db.sqlite')
+      // What an older version of the app left after being killed during its first migration.
+      const make = spawnSync(process.execPath, ['-e', `require('@libsql/client').createClient({ url: 'file:${db}' }).execute('CREATE TABLE payload_preferences_rels (id text)')`], { cwd: projectRoot })
+      expect(make.status).toBe(0)
+      const seed = () =>
+        spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'src/seed/cli.ts'], {
+          cwd: projectRoot,
+          env: { ...process.env, DATABASE_URI: `file:${db}`, MEDIA_DIR: path.join(dir, 'media'), LOG_LEVEL: 'fatal', DEMO_PASSWORD: 'pass-12345' },
+          encoding: 'utf8',
+          timeout: 90_000,
+        })
+      const run = seed()
+      expect(run.status).toBe(1)
+      const lines = run.stderr.trim().split('\n').filter((line) => !line.startsWith('npm warn'))
+      expect(lines).toHaveLength(1)
+      expect(lines[0]).toMatch(/^error: Error running migration 20261121_232816_initial .*table `payload_preferences_rels` already exists\. Each migration runs in one transaction/)
+      // Rolled back: none of the tables the migration created before failing is left.
+      const tables = spawnSync(
+        process.execPath,
+        ['-e', `require('@libsql/client').createClient({ url: 'file:${db}' }).execute("SELECT name FROM sqlite_master WHERE type = 'table'").then((r) => console.log(r.rows.map((x) => x.name).join(',')))`],
+        { cwd: projectRoot, encoding: 'utf8' },
+      )
+      expect(tables.stdout.trim()).toBe('payload_preferences_rels')
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  }, 120_000)
 })
