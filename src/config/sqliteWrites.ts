@@ -11,7 +11,12 @@
  * (now set on every connection) only has to cover other processes: a seed, an import, a backup.
  *
  * An operation started without `req` inside another's hook would wait for the lock its caller
- * holds; it joins the caller's transaction instead (the only way SQLite can run it at all).
+ * holds; it joins the caller's transaction instead (the only way SQLite can run it at all): its
+ * writes commit or roll back with the caller's. "Inside" follows the async context
+ * (AsyncLocalStorage), so an operation its caller started without awaiting it, later in the same
+ * chain while the first is still open, would join too. A transaction never ended keeps the lock
+ * (as it would keep SQLite's own): Payload ends every one it begins, except `updateJobs` when its
+ * update throws.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
