@@ -258,7 +258,11 @@ async function uploadKills(): Promise<string[]> {
       }
     }
     await Promise.all([worker(), worker(), kill])
+    const logFile = path.join(app.dir, 'server.log')
+    const logBefore = fs.readFileSync(logFile, 'utf8').length
     server = await startServer(app)
+    // `npm start` removes files no record names before serving (src/media/orphanUploads.ts).
+    const swept = Number(/Removed (\d+) media file/.exec(fs.readFileSync(logFile, 'utf8').slice(logBefore))?.[1] ?? 0)
     const health = (await (await fetch(`${server.baseURL}/api/health`)).json()) as { status: string }
     const after = runCheck(app)
     const problems = soundness(after)
@@ -268,10 +272,11 @@ async function uploadKills(): Promise<string[]> {
     const newOrphans = after.orphanFiles.filter((f) => !orphans.includes(f))
     orphans = after.orphanFiles
     const cut = failed.filter((f) => f === 'cut off').length
+    const reasons = [...new Set(failed.filter((f) => f !== 'cut off' && f !== 'refused'))]
     report(
       `server SIGKILL ${delay === 'first file' ? 'at the first file written' : `${delay} ms`} into a bulk upload of ${PHOTOS} photos`,
       problems,
-      `${acknowledged.length} answered 201, ${cut} cut off in flight, ${failed.length - cut} refused or failed; after the restart ${after.counts.media - mediaBefore} new media records, all with their files; ${newOrphans.length} new file(s) without a record${newOrphans.length ? ` (${newOrphans.slice(0, 4).join(', ')}${newOrphans.length > 4 ? ', …' : ''})` : ''}`,
+      `${acknowledged.length} answered 201, ${cut} cut off in flight, ${failed.length - cut} refused or failed${reasons.length ? ` (${reasons.join('; ').slice(0, 120)})` : ''}; after the restart ${after.counts.media - mediaBefore} new media records, all with their files; ${swept} file(s) without a record removed at the restart, ${newOrphans.length} left${newOrphans.length ? ` (${newOrphans.slice(0, 4).join(', ')}${newOrphans.length > 4 ? ', …' : ''})` : ''}`,
     )
     mediaBefore = after.counts.media
   }
@@ -283,7 +288,7 @@ async function uploadKills(): Promise<string[]> {
 
 /**
  * Each round fires three publishes 0, 15 and 30 ms apart and kills the server this long after the
- * first — or ('first write') the moment the database file is first written after they were sent.
+ * first — or ('first write') the moment the database (or its write-ahead log) is first written after they were sent.
  */
 const PUBLISH_KILLS: (number | 'first write')[] = [5, 40, 80, 120, 160, 300, 'first write', 'first write', 'first write']
 
@@ -328,7 +333,9 @@ async function publishKills(): Promise<void> {
     const kill =
       round.delay === 'first write'
         ? new Promise<void>((resolve) => {
-            const watcher = fs.watch(dbFile, () => {
+            // In WAL mode a commit writes the -wal file; the database file itself only at checkpoints.
+            const watcher = fs.watch(path.dirname(dbFile), (_event, name) => {
+              if (name !== path.basename(dbFile) && name !== `${path.basename(dbFile)}-wal`) return
               watcher.close()
               void dying.stop('SIGKILL').then(resolve)
             })

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { isStaging } from './backup'
 import { listFiles } from './files'
@@ -18,10 +18,11 @@ export interface MediaReport {
 /**
  * Media records against the media folder, through Payload's API only. An upload writes its files
  * first and its record last, so a server killed in between leaves files without a record; on a
- * running server a file younger than a minute may be an upload still in progress.
+ * running server a file younger than a minute may be an upload still in progress. `req`: read
+ * inside that request's transaction (see removeOrphanUploads).
  */
-export async function checkMedia(payload: Payload, dir: string): Promise<MediaReport> {
-  const { docs } = await payload.find({ collection: 'media', pagination: false, depth: 0, overrideAccess: true })
+export async function checkMedia(payload: Payload, dir: string, req?: PayloadRequest): Promise<MediaReport> {
+  const { docs } = await payload.find({ collection: 'media', pagination: false, depth: 0, overrideAccess: true, req })
   const named = new Map<string, string>()
   for (const doc of docs) {
     if (doc.filename) named.set(doc.filename, doc.id)

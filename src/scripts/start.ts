@@ -1,14 +1,16 @@
 /**
  * `npm start`: the production start path. Checks the configuration, applies pending migrations,
- * then serves the built app with `next start` on PORT (default 3000). Any failure before serving
- * is one line on stderr and exit code 1.
+ * removes media files a crash left without a record (src/media/orphanUploads.ts), then serves the
+ * built app with `next start` on PORT (default 3000). Any failure before serving is one line on
+ * stderr and exit code 1.
  */
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 
 import { runMigrations } from '@/config/database'
-import { projectRoot } from '@/config/env'
+import { mediaDir, projectRoot } from '@/config/env'
 import { processTuning } from '@/config/processTuning'
+import { removeOrphanUploads } from '@/media/orphanUploads'
 
 import { describeStartupError, fail, openPayload, runCli } from './openPayload'
 
@@ -18,6 +20,8 @@ async function main() {
   const payload = await openPayload()
   try {
     await runMigrations(payload)
+    const removed = await removeOrphanUploads(payload, mediaDir())
+    if (removed.length) process.stdout.write(`Removed ${removed.length} media file(s) no record names, left by uploads cut off by a crash: ${removed.join(', ')}\n`)
   } catch (error) {
     fail(describeStartupError(error))
   }

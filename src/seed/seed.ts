@@ -1,7 +1,8 @@
 /**
  * Puts the five seed pages into the CMS as published releases, with the agencies, officials,
  * placeholder photos and galleries they name. Every item has a stable key (slug, file name or
- * import key): a rerun finds it and changes nothing.
+ * import key): a rerun finds it and changes nothing. Each item is written in one transaction with
+ * its other languages, so a seed killed at any point leaves whole items only and a rerun completes it.
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -13,6 +14,7 @@ import { mediaDir } from '@/config/env'
 import type { LocaleCode } from '@/fields/localizedName'
 import { parsePressRelease, type KnownAgency, type ParsedRelease } from '@/import/parser'
 import { paragraphsToLexical } from '@/import/toLexical'
+import { atomically } from '@/lib/atomic'
 import { slugify } from '@/lib/transliterate'
 
 import { readSeedDocument } from './documents'
@@ -61,27 +63,32 @@ async function seedAgencies(payload: Payload, tally: Tally, log: Log): Promise<M
       tally.agencies.existing++
       continue
     }
-    const created = await payload.create({
-      collection: 'agencies',
-      locale: 'az',
-      data: {
-        name: agency.name.az ?? agency.name.en,
-        shortName: agency.shortName?.az,
-        slug: agency.slug,
-        kind: agency.kind,
-        parent: agency.parent ? ids.get(agency.parent) : undefined,
-        website: agency.website,
-        _status: 'published',
-      },
-    })
-    for (const locale of OTHER_LOCALES) {
-      await payload.update({
+    const created = await atomically(payload, async (req) => {
+      const doc = await payload.create({
+        req,
         collection: 'agencies',
-        id: created.id,
-        locale,
-        data: { name: agency.name[locale] ?? agency.name.en, shortName: agency.shortName?.[locale], _status: 'published' },
+        locale: 'az',
+        data: {
+          name: agency.name.az ?? agency.name.en,
+          shortName: agency.shortName?.az,
+          slug: agency.slug,
+          kind: agency.kind,
+          parent: agency.parent ? ids.get(agency.parent) : undefined,
+          website: agency.website,
+          _status: 'published',
+        },
       })
-    }
+      for (const locale of OTHER_LOCALES) {
+        await payload.update({
+          req,
+          collection: 'agencies',
+          id: doc.id,
+          locale,
+          data: { name: agency.name[locale] ?? agency.name.en, shortName: agency.shortName?.[locale], _status: 'published' },
+        })
+      }
+      return doc
+    })
     ids.set(agency.slug, created.id)
     tally.agencies.created++
     log(`  agency    ${agency.name.en}`)
@@ -106,25 +113,30 @@ async function seedOfficials(payload: Payload, agencyIds: Map<string, string>, t
         endDate: p.endDate,
         headOfAgency: p.headOfAgency ?? false,
       }))
-    const created = await payload.create({
-      collection: 'officials',
-      locale: 'az',
-      data: { name: official.name.az ?? official.name.en, slug: official.slug, rank: official.rank?.az, positions: positions('az'), _status: 'published' },
-    })
-    for (const locale of OTHER_LOCALES) {
-      await payload.update({
+    const created = await atomically(payload, async (req) => {
+      const doc = await payload.create({
+        req,
         collection: 'officials',
-        id: created.id,
-        locale,
-        data: {
-          name: official.name[locale] ?? official.name.en,
-          rank: official.rank?.[locale],
-          // Same rows (by id), this locale's titles.
-          positions: positions(locale).map((row, i) => ({ ...row, id: created.positions?.[i]?.id })),
-          _status: 'published',
-        },
+        locale: 'az',
+        data: { name: official.name.az ?? official.name.en, slug: official.slug, rank: official.rank?.az, positions: positions('az'), _status: 'published' },
       })
-    }
+      for (const locale of OTHER_LOCALES) {
+        await payload.update({
+          req,
+          collection: 'officials',
+          id: doc.id,
+          locale,
+          data: {
+            name: official.name[locale] ?? official.name.en,
+            rank: official.rank?.[locale],
+            // Same rows (by id), this locale's titles.
+            positions: positions(locale).map((row, i) => ({ ...row, id: doc.positions?.[i]?.id })),
+            _status: 'published',
+          },
+        })
+      }
+      return doc
+    })
     ids.set(official.slug, created.id)
     tally.officials.created++
     log(`  official  ${official.name.en}`)
@@ -165,15 +177,20 @@ async function seedPhotos(payload: Payload, entry: SeedRelease, photos: string[]
     await removeOrphanFiles(filename)
     const data = await placeholderJpeg(photo, index)
     const alt = altText(photo, entry.photoSubject)
-    const created = await payload.create({
-      collection: 'media',
-      locale: 'az',
-      data: { alt: alt.az, credit: 'Placeholder — original not available' },
-      file: { data, mimetype: 'image/jpeg', name: filename, size: data.length },
+    // Killed half-way, this leaves at most the files, which the rerun removes (above) before writing them again.
+    const created = await atomically(payload, async (req) => {
+      const doc = await payload.create({
+        req,
+        collection: 'media',
+        locale: 'az',
+        data: { alt: alt.az, credit: 'Placeholder — original not available' },
+        file: { data, mimetype: 'image/jpeg', name: filename, size: data.length },
+      })
+      for (const locale of OTHER_LOCALES) {
+        await payload.update({ req, collection: 'media', id: doc.id, locale, data: { alt: alt[locale] } })
+      }
+      return doc
     })
-    for (const locale of OTHER_LOCALES) {
-      await payload.update({ collection: 'media', id: created.id, locale, data: { alt: alt[locale] } })
-    }
     ids.push(created.id)
     tally.media.created++
     log(`  photo     ${filename}`)

@@ -1,0 +1,210 @@
+/**
+ * Atomic writes on SQLite without SQLITE_BUSY inside the process.
+ *
+ * Payload's SQLite transactions (enabled by `transactionOptions`) each get their own libsql
+ * connection: the client hands its connection to the transaction (BEGIN IMMEDIATE) and lazily opens
+ * a fresh one, without the busy_timeout set at connect. libsql runs every statement synchronously,
+ * so a second connection of this process waiting for the write lock would block the event loop and
+ * the transaction holding that lock could never finish. SQLite has one writer anyway: writes of this
+ * process therefore queue here for one write lock, asynchronously — transactions from BEGIN to
+ * COMMIT/ROLLBACK, and writes outside a transaction for their one statement — and busy_timeout
+ * (now set on every connection) only has to cover other processes: a seed, an import, a backup.
+ *
+ * An operation started without `req` inside another's hook would wait for the lock its caller
+ * holds; it joins the caller's transaction instead (the only way SQLite can run it at all): its
+ * writes commit or roll back with the caller's. "Inside" follows the async context
+ * (AsyncLocalStorage), so an operation its caller started without awaiting it, later in the same
+ * chain while the first is still open, would join too. A transaction never ended keeps the lock
+ * (as it would keep SQLite's own): Payload ends every one it begins, except `updateJobs` when its
+ * update throws.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { randomUUID } from 'node:crypto'
+
+import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
+
+interface Holder {
+  transactionID?: string | number
+  /** Payload's SQLite beginTransaction swallows a failed COMMIT (the operation would answer success). */
+  commitError?: unknown
+}
+
+/** A FIFO lock handed directly to the next waiter, so nobody can slip in between. */
+class WriteLock {
+  holder: Holder | null = null
+  private waiting: { holder: Holder; enter: () => void }[] = []
+
+  acquire(holder: Holder): Promise<void> {
+    if (!this.holder) {
+      this.holder = holder
+      return Promise.resolve()
+    }
+    return new Promise((enter) => this.waiting.push({ holder, enter }))
+  }
+
+  release(holder: Holder): void {
+    if (this.holder !== holder) return
+    const next = this.waiting.shift()
+    this.holder = next?.holder ?? null
+    next?.enter()
+  }
+
+  /** Runs `work` holding the lock, unless the current operation already holds it. */
+  async around<T>(context: AsyncLocalStorage<Holder>, work: () => Promise<T>): Promise<T> {
+    if (this.holder && this.holder === context.getStore()) return work()
+    const holder: Holder = {}
+    await this.acquire(holder)
+    try {
+      return await work()
+    } finally {
+      this.release(holder)
+    }
+  }
+}
+
+interface LibsqlTransaction {
+  commit(): Promise<void>
+  rollback(): Promise<void>
+  close(): void
+}
+
+interface LibsqlClient {
+  execute(...args: unknown[]): Promise<unknown>
+  batch(...args: unknown[]): Promise<unknown>
+  executeMultiple(...args: unknown[]): Promise<unknown>
+  migrate(...args: unknown[]): Promise<unknown>
+  transaction(...args: unknown[]): Promise<LibsqlTransaction>
+}
+
+interface Session {
+  db: unknown
+  resolve: () => Promise<void>
+  reject: () => Promise<void>
+}
+
+type SqliteAdapter = BaseDatabaseAdapter & {
+  client?: LibsqlClient & { writesSerialised?: boolean }
+  sessions: Record<string | number, Session>
+}
+
+const READ_ONLY = /^\s*(select|explain)\b|^\s*pragma\s+[\w.]+\s*;?\s*$/i
+
+function statementText(statement: unknown): string {
+  if (typeof statement === 'string') return statement
+  if (statement && typeof statement === 'object' && 'sql' in statement) return String((statement as { sql: unknown }).sql)
+  return ''
+}
+
+/** Connection-level settings every connection of the client needs, not only the first one. */
+function connectionPragmas(busyTimeout: number): string[] {
+  return [`PRAGMA busy_timeout = ${busyTimeout}`, 'PRAGMA synchronous = FULL']
+}
+
+function serialiseClient(client: NonNullable<SqliteAdapter['client']>, lock: WriteLock, context: AsyncLocalStorage<Holder>, busyTimeout: number) {
+  if (client.writesSerialised) return
+  client.writesSerialised = true
+  const execute = client.execute.bind(client)
+  const batch = client.batch.bind(client)
+  const executeMultiple = client.executeMultiple.bind(client)
+  const migrate = client.migrate.bind(client)
+  const transaction = client.transaction.bind(client)
+
+  client.execute = (statement: unknown, ...rest: unknown[]) =>
+    READ_ONLY.test(statementText(statement)) ? execute(statement, ...rest) : lock.around(context, () => execute(statement, ...rest))
+  client.batch = (...args) => lock.around(context, () => batch(...args))
+  client.executeMultiple = (...args) => lock.around(context, () => executeMultiple(...args))
+  client.migrate = (...args) => lock.around(context, () => migrate(...args))
+  // The client opens a new connection after handing its own to a transaction: set it up at once.
+  client.transaction = async (...args) => {
+    const holder = context.getStore()
+    const tx = await transaction(...args)
+    for (const pragma of connectionPragmas(busyTimeout)) await execute(pragma)
+    const commit = tx.commit.bind(tx)
+    tx.commit = async () => {
+      try {
+        await commit()
+      } catch (error) {
+        if (holder) holder.commitError = error
+        throw error
+      }
+    }
+    return tx
+  }
+}
+
+/**
+ * Wraps @payloadcms/db-sqlite's adapter (created with `transactionOptions`) so that its writes are
+ * serialised in this process as described above. `busyTimeout` is the adapter's own option.
+ */
+export function serialiseSqliteWrites(adapterObj: DatabaseAdapterObj, busyTimeout: number): DatabaseAdapterObj {
+  const init = adapterObj.init
+  return {
+    ...adapterObj,
+    init: (args) => {
+      const adapter = init(args) as SqliteAdapter
+      const lock = new WriteLock()
+      const context = new AsyncLocalStorage<Holder>()
+      const holders = new Map<string | number, Holder>()
+      const joined = new Set<string | number>()
+      const { beginTransaction, commitTransaction, rollbackTransaction, connect } = adapter
+
+      const settle = async (incoming: unknown, end: (id: string | number) => Promise<void>) => {
+        const id = (incoming instanceof Promise ? await incoming : incoming) as string | number
+        if (joined.delete(id)) {
+          delete adapter.sessions[id]
+          return
+        }
+        const holder = holders.get(id)
+        try {
+          await end(id)
+        } finally {
+          holders.delete(id)
+          if (holder) lock.release(holder)
+        }
+        if (holder?.commitError) throw holder.commitError
+      }
+
+      adapter.beginTransaction = async function (options) {
+        const inherited = context.getStore()
+        const outer = inherited && lock.holder === inherited && inherited.transactionID !== undefined ? adapter.sessions[inherited.transactionID] : undefined
+        if (outer) {
+          const id = randomUUID()
+          adapter.sessions[id] = { db: outer.db, resolve: async () => undefined, reject: async () => undefined }
+          joined.add(id)
+          return id
+        }
+        const holder: Holder = {}
+        // Marks the calling operation (and the hooks it runs) as this holder's. Operations started
+        // together in one tick all pass here before any of them holds the lock (the await below).
+        context.enterWith(holder)
+        await Promise.resolve()
+        await lock.acquire(holder)
+        try {
+          const id = await beginTransaction!.call(this, options)
+          if (id === null) {
+            // Transactions are off (no `transactionOptions`): nothing to hold.
+            lock.release(holder)
+            return null
+          }
+          holder.transactionID = id
+          holders.set(id, holder)
+          return id
+        } catch (error) {
+          lock.release(holder)
+          throw error
+        }
+      }
+      adapter.commitTransaction = async function (id) {
+        await settle(id, (resolved) => commitTransaction.call(this, resolved))
+      }
+      adapter.rollbackTransaction = async function (id) {
+        await settle(id, (resolved) => rollbackTransaction.call(this, resolved))
+      }
+      adapter.connect = async function (options) {
+        await connect!.call(this, options)
+        if (adapter.client) serialiseClient(adapter.client, lock, context, busyTimeout)
+      }
+      return adapter
+    },
+  }
+}
