@@ -55,6 +55,7 @@ export function databaseAdapter(): DatabaseAdapterObj {
       afterSchemaInit: [indexLocalesParents],
     }),
     SQLITE_BUSY_TIMEOUT_MS,
+    target.url,
   )
 }
 

@@ -21,6 +21,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
 
+import { createClient, type Client } from '@libsql/client'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 
 interface Holder {
@@ -100,7 +101,40 @@ function connectionPragmas(busyTimeout: number): string[] {
   return [`PRAGMA busy_timeout = ${busyTimeout}`, 'PRAGMA synchronous = FULL']
 }
 
-function serialiseClient(client: NonNullable<SqliteAdapter['client']>, lock: WriteLock, context: AsyncLocalStorage<Holder>, busyTimeout: number) {
+const isBusy = (error: unknown) => /SQLITE_BUSY|database is locked/i.test(`${(error as { code?: string })?.code ?? ''} ${String(error)}`)
+
+/**
+ * Waits, without blocking the event loop, until no other process holds the file's write lock, for
+ * at most `timeoutMs`; then throws SQLITE_BUSY. Asked on a connection of its own with
+ * busy_timeout 0: libsql waits for a lock synchronously (the whole server would stand still for
+ * busy_timeout on every save while, say, an import holds the file), and a BEGIN that failed on the
+ * client's own connection leaves a statement behind that makes every later COMMIT on it fail
+ * ("SQL statements in progress") — the app would not recover without a restart.
+ */
+function writeLockProbe(url: string, timeoutMs: number): () => Promise<void> {
+  let probe: Client | null = null
+  return async () => {
+    const started = Date.now()
+    for (let pause = 2; ; pause = Math.min(pause * 2, 100)) {
+      try {
+        if (!probe) {
+          probe = createClient({ url })
+          await probe.execute('PRAGMA busy_timeout = 0')
+        }
+        await probe.execute('BEGIN IMMEDIATE')
+        await probe.execute('ROLLBACK')
+        return
+      } catch (error) {
+        probe?.close()
+        probe = null
+        if (!isBusy(error) || Date.now() - started >= timeoutMs) throw error
+        await new Promise((resolve) => setTimeout(resolve, pause))
+      }
+    }
+  }
+}
+
+function serialiseClient(client: NonNullable<SqliteAdapter['client']>, lock: WriteLock, context: AsyncLocalStorage<Holder>, busyTimeout: number, url: string) {
   if (client.writesSerialised) return
   client.writesSerialised = true
   const execute = client.execute.bind(client)
@@ -115,8 +149,10 @@ function serialiseClient(client: NonNullable<SqliteAdapter['client']>, lock: Wri
   client.executeMultiple = (...args) => lock.around(context, () => executeMultiple(...args))
   client.migrate = (...args) => lock.around(context, () => migrate(...args))
   // The client opens a new connection after handing its own to a transaction: set it up at once.
+  const untilWritable = writeLockProbe(url, busyTimeout)
   client.transaction = async (...args) => {
     const holder = context.getStore()
+    await untilWritable()
     const tx = await transaction(...args)
     for (const pragma of connectionPragmas(busyTimeout)) await execute(pragma)
     const commit = tx.commit.bind(tx)
@@ -136,7 +172,7 @@ function serialiseClient(client: NonNullable<SqliteAdapter['client']>, lock: Wri
  * Wraps @payloadcms/db-sqlite's adapter (created with `transactionOptions`) so that its writes are
  * serialised in this process as described above. `busyTimeout` is the adapter's own option.
  */
-export function serialiseSqliteWrites(adapterObj: DatabaseAdapterObj, busyTimeout: number): DatabaseAdapterObj {
+export function serialiseSqliteWrites(adapterObj: DatabaseAdapterObj, busyTimeout: number, url: string): DatabaseAdapterObj {
   const init = adapterObj.init
   return {
     ...adapterObj,
@@ -202,7 +238,7 @@ export function serialiseSqliteWrites(adapterObj: DatabaseAdapterObj, busyTimeou
       }
       adapter.connect = async function (options) {
         await connect!.call(this, options)
-        if (adapter.client) serialiseClient(adapter.client, lock, context, busyTimeout)
+        if (adapter.client) serialiseClient(adapter.client, lock, context, busyTimeout, url)
       }
       return adapter
     },
