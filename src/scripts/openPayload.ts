@@ -29,7 +29,10 @@ export function describeStartupError(error: unknown): string {
   } catch (configError) {
     if (configError instanceof ConfigError) return configError.message
   }
-  if (/ServerSelection|ECONNREFUSED|ENOTFOUND|timed out|SQLITE_CANTOPEN|SQLITE_BUSY|SQLITE_READONLY|unable to open|EACCES/i.test(text)) {
+  if (/SQLITE_BUSY|database is locked/i.test(text)) {
+    return `${where} is locked by another process (a seed, an import, a restore, an sqlite3 shell?). Start again once it has finished.`
+  }
+  if (/ServerSelection|ECONNREFUSED|ENOTFOUND|timed out|SQLITE_CANTOPEN|SQLITE_READONLY|unable to open|EACCES/i.test(text)) {
     const detail = (error as Error).message.split('\n')[0]!.split('Details: ').pop()
     return `cannot reach ${where}: ${detail}. Check DATABASE_URI and that the database is running.`
   }
