@@ -8,6 +8,7 @@ const PAGES_RENDERED_PER_REQUEST = /^\/(?:az|en|ru)\/(?:releases|galleries|previ
 /**
  * Runs only where its matcher says (cached pages never run it):
  *
+ * - The lists without a query string go to their cached copies (`releases-index`, `galleries-index`).
  * - Pages rendered per request (the filtered lists and the live preview) cannot be covered by the
  *   hashes a cached page carries (src/security/cspCacheHandler.mjs): each render gets a fresh nonce.
  *   Next reads it from the request's Content-Security-Policy and puts it on every script it writes.
@@ -26,6 +27,11 @@ export function proxy(request: NextRequest) {
     })
   }
   if (!PAGES_RENDERED_PER_REQUEST.test(pathname)) return NextResponse.next()
+  // A list without a query string is the same for everyone until the next publish: its cached copy.
+  const list = /^\/(az|en|ru)\/(releases|galleries)$/.exec(pathname)
+  if (list && request.nextUrl.search === '') {
+    return NextResponse.rewrite(new URL(`/${list[1]}/${list[2]}-index`, request.url))
+  }
 
   const nonce = crypto.randomUUID().replaceAll('-', '')
   const preview = pathname.split('/')[2] === 'preview'

@@ -343,7 +343,9 @@ describe('photo files, anonymous', () => {
       ...(await http.authHeader(editor)),
       'Content-Type': 'application/json',
     })
-    expect(patched.status).toBe(200)
+    // Refused outright by the API's input check (the field is the server's, never the client's).
+    expect(patched.status).toBe(403)
+    expect(await patched.text()).toContain('You are not allowed to set inPublishedUse.')
     expect((await payload.findByID({ collection: 'media', id: photo.id })).inPublishedUse).toBe(false)
     expect((await http.rest.get(`media/file/${encodeURIComponent(photo.filename)}`)).status).toBe(403)
   })

@@ -377,7 +377,7 @@ describe('alt text blocks publishing, on every route', () => {
     const other = await draftGallery([photo.id])
     await payload.update({ collection: 'media', id: photo.id, locale: 'az', data: { alt: 'Sonra təsvir edildi' } })
     const ok = await rest('PATCH', `galleries/${other.id}`, editor, { _status: 'published' })
-    expect(ok.status).toBe(200)
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200)
     expect(await isPublished('galleries', other.id)).toBe(true)
   })
 
