@@ -19,7 +19,6 @@ import { makeUser, startPayload, type TestUser } from './helpers/payload'
 const WINDOW_MS = 3000
 const WRONG = 'The email or password provided is incorrect.'
 const LOCKED = 'This user is locked due to having too many failed login attempts.'
-const NOT_ALLOWED = 'You are not allowed to perform this action.'
 /** Payload's own refusal, or the API input check's, which names the field (src/api/strictInput.ts). */
 const ROLES_REFUSED = /^You are not allowed to (perform this action|set roles)\.$/
 const EXPIRED = 'Token is either invalid or has expired.'
