@@ -31,4 +31,15 @@ const nextConfig = {
   },
 }
 
-export default withPayload(nextConfig, { devBundleServerPackages: false })
+const config = withPayload(nextConfig, { devBundleServerPackages: false })
+
+// Payload adds `Accept-CH`/`Critical-CH`/`Vary: Sec-CH-Prefers-Color-Scheme` to every response for its
+// admin's colour theme. On public pages `Critical-CH` makes Chrome send a first visit twice (it retries
+// with the hint) and the `Vary` splits shared caches: keep that rule to the admin.
+const withPayloadHeaders = config.headers
+config.headers = async () =>
+  (await withPayloadHeaders()).map((rule) =>
+    rule.source === '/:path*' && rule.headers.some((header) => header.key === 'Critical-CH') ? { ...rule, source: '/admin/:path*' } : rule,
+  )
+
+export default config
