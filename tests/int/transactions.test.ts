@@ -20,12 +20,13 @@ import { makeUser, startPayload, type TestUser } from './helpers/payload'
 
 let payload: Payload
 let cleanup: () => Promise<void>
+let dbFile: string
 let contributor: TestUser
 let editor: TestUser
 let agencyId: string
 
 beforeAll(async () => {
-  ;({ payload, cleanup } = await startPayload())
+  ;({ payload, cleanup, dbFile } = await startPayload())
   contributor = await makeUser(payload, ['contributor'])
   editor = await makeUser(payload, ['editor'])
   agencyId = (await makeAgency(payload)).id
@@ -212,3 +213,23 @@ describe('a migration that fails', () => {
     }
   }, 120_000)
 })
+
+describe('connections', () => {
+  /** Descriptors this process holds on the database file and its WAL. */
+  const openOnDatabase = () =>
+    fs.readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`).startsWith(dbFile)
+      } catch {
+        return false
+      }
+    }).length
+
+  it.runIf(fs.existsSync('/proc/self/fd'))('saves leave no connection behind (libsql never closed a transaction’s own)', async () => {
+    await payload.update({ collection: 'agencies', id: agencyId, data: { name: 'Warm-up save' } })
+    const before = openOnDatabase()
+    for (let i = 0; i < 100; i++) await payload.update({ collection: 'agencies', id: agencyId, data: { name: `Save ${i}` } })
+    expect(openOnDatabase()).toBe(before)
+  })
+})
+
