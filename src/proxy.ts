@@ -1,9 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
 import { hasMalformedPercentEncoding, MALFORMED_PATH_MESSAGE } from '@/lib/percentEncoding'
+import { LOCALE_PATTERN } from '@/a11y/viewRouting.mjs'
 import { pagePolicy } from '@/security/contentSecurityPolicy.mjs'
 
-const PAGES_RENDERED_PER_REQUEST = /^\/(?:az|en|ru)\/(?:releases|galleries|preview(?:\/[^/]*)?)$/
+const PAGES_RENDERED_PER_REQUEST = new RegExp(`^/(?:${LOCALE_PATTERN})/(?:releases|galleries|preview(?:/[^/]*)?)$`)
+const LIST = new RegExp(`^/(${LOCALE_PATTERN})/(releases|galleries)$`)
 
 /**
  * Runs only where its matcher says (cached pages never run it):
@@ -28,7 +30,7 @@ export function proxy(request: NextRequest) {
   }
   if (!PAGES_RENDERED_PER_REQUEST.test(pathname)) return NextResponse.next()
   // A list without a query string is the same for everyone until the next publish: its cached copy.
-  const list = /^\/(az|en|ru)\/(releases|galleries)$/.exec(pathname)
+  const list = LIST.exec(pathname)
   if (list && request.nextUrl.search === '') {
     return NextResponse.rewrite(new URL(`/${list[1]}/${list[2]}-index`, request.url))
   }

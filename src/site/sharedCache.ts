@@ -2,7 +2,7 @@ import http from 'node:http'
 
 import { LOCALE_CODES } from '@/i18n/locales'
 
-import { agencyPath, galleriesPath, galleryPath, localePath, officialPath, releasePath, releasesPath } from './paths'
+import { agencyPath, galleriesPath, galleryPath, localePath, officialPath, releasePath, releasesPath, siteURL } from './paths'
 
 /**
  * nginx's micro-cache (deploy/nginx) keeps a page for 1–2 s. After a change readers can see, the
@@ -33,7 +33,7 @@ export async function refreshSharedCache(pages: string[]): Promise<void> {
   const base = refreshURL()
   if (!base || pages.length === 0) return
   // The copy readers get is keyed on the public scheme and host; the refresh listener builds the same key from these.
-  const site = new URL(process.env.SITE_URL || `http://localhost:${process.env.PORT || 3000}`)
+  const site = new URL(siteURL())
   const target = new URL(base)
   const paths = LOCALE_CODES.flatMap((locale) => pages.map((page) => localePath(locale, page)))
   await Promise.all(
