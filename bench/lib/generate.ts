@@ -21,6 +21,7 @@ import { LOCALE_CODES, type Locale } from '@/i18n/locales'
 import { paragraphsToLexical } from '@/import/toLexical'
 import type { Release } from '@/payload-types'
 import { slugify } from '@/lib/transliterate'
+import { turnEventLoop } from '@/lib/eventLoop'
 import { rebuildSearchIndex } from '@/search'
 
 import { randomSource, vocabulary, type Vocabulary } from './vocabulary'
@@ -231,6 +232,7 @@ export async function generateReleases(payload: Payload, options: GenerateOption
         else await writeDb(payload, release, `${seed.toString(36)}${i.toString(36)}`, req)
       }
     })
+    await turnEventLoop()
     const done = Math.min(count, from + batchSize)
     if (performance.now() - lastLog > 10_000 || done === count) {
       lastLog = performance.now()

@@ -9,6 +9,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { DEFAULT_LOCALE, type Locale } from '@/i18n/locales'
+import { turnEventLoop } from '@/lib/eventLoop'
 
 import { searchEntry, type ReleaseAllLocales, type SearchFilters } from './entry'
 import { queryWords } from './fold'
@@ -110,5 +111,6 @@ export async function rebuildSearchIndex(payload: Payload, req?: Partial<Payload
     await store.upsert(published.map((doc) => searchEntry(doc as unknown as ReleaseAllLocales)), req)
     indexed += published.length
     after = docs[docs.length - 1]!.id
+    await turnEventLoop()
   }
 }

@@ -240,6 +240,13 @@ describe('building the index', () => {
     expect(await ids('az', 'futbol')).toEqual(before)
   })
 
+  it('lets the event loop turn between batches (libsql frees statements only then; requests wait otherwise)', async () => {
+    let turned = false
+    setImmediate(() => (turned = true))
+    const rebuilt = rebuildSearchIndex(payload).then(() => turned)
+    expect(await rebuilt).toBe(true)
+  })
+
   it('the migration indexes releases published before it, and no drafts', async () => {
     const db = (payload.db as unknown as { drizzle: Parameters<typeof searchMigration.up>[0]['db'] }).drizzle
     const args = { db, payload, req: {} } as Parameters<typeof searchMigration.up>[0]
