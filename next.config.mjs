@@ -22,6 +22,9 @@ const nextConfig = {
   expireTime: 3600,
   // Cached pages are stored with a Content-Security-Policy listing their own inline scripts' hashes.
   cacheHandler: require.resolve('./src/security/cspCacheHandler.mjs'),
+  // Cached pages carry an ETag computed once per render by that handler instead of one Next would
+  // compute per response.
+  generateEtags: false,
   headers: async () => securityHeaders({ production: process.env.NODE_ENV === 'production' }),
   redirects: async () => [rootRedirect],
   rewrites: async () => viewRewrites(),

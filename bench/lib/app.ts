@@ -6,7 +6,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { portIsFree, run, startProcess, stopProcess, waitForHttp, type Env } from './system'
+import { portIsFree, processTreeCpuSeconds, run, startProcess, stopProcess, waitForHttp, type Env } from './system'
 
 export interface BenchApp {
   name: string
@@ -16,6 +16,8 @@ export interface BenchApp {
   env: Env
   demoPassword: string
   distDir: string
+  /** CPU time of the server's processes so far, in seconds. */
+  cpuSeconds: () => number
   stop: () => Promise<void>
 }
 
@@ -75,7 +77,7 @@ export async function startApp(name: string, options: { port: number; siteUrl?: 
     await stopProcess(server)
     throw error
   }
-  return { name, dir, port: options.port, url, env, demoPassword, distDir, stop: () => stopProcess(server) }
+  return { name, dir, port: options.port, url, env, demoPassword, distDir, cpuSeconds: () => processTreeCpuSeconds(server.pid!), stop: () => stopProcess(server) }
 }
 
 /** `next build` rewrites tsconfig.json's include list for its build folder; the bench puts it back. */

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { sleep, waitForHttp } from './system'
+import { processTreeCpuSeconds, sleep, waitForHttp } from './system'
 
 export const recipeFile = path.resolve(process.cwd(), 'deploy/nginx/press-office.conf')
 const brotliFile = path.resolve(process.cwd(), 'deploy/nginx/brotli.conf')
@@ -110,22 +110,8 @@ ${blocks.map(({ name }) => `  include ${dir}/${name}.conf;`).join('\n')}
   }
 }
 
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100
-
-/** utime + stime of the master's children (the workers), from /proc. */
 function workersCpuSeconds(pidFile: string): number {
-  const master = fs.readFileSync(pidFile, 'utf8').trim()
-  const children = fs.readFileSync(`/proc/${master}/task/${master}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)
-  let ticks = 0
-  for (const pid of children) {
-    try {
-      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-      ticks += Number(fields[11]) + Number(fields[12]) // utime, stime (fields 14 and 15 of stat)
-    } catch {
-      // a worker that just exited
-    }
-  }
-  return ticks / CLOCK_TICKS
+  return processTreeCpuSeconds(Number(fs.readFileSync(pidFile, 'utf8').trim()))
 }
 
 /** A server block serving one folder as static files (the baseline: nginx sending bytes from disk). */

@@ -54,6 +54,22 @@ export function startProcess(command: string, args: string[], options: { env?: E
   return child
 }
 
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100
+
+/** CPU time (user + system) of a process and all its descendants so far, in seconds. */
+export function processTreeCpuSeconds(pid: number): number {
+  let ticks = 0
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    ticks += Number(fields[11]) + Number(fields[12]) // utime, stime (fields 14 and 15 of stat)
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)
+    for (const child of children) ticks += processTreeCpuSeconds(Number(child)) * CLOCK_TICKS
+  } catch {
+    // a process that just exited
+  }
+  return ticks / CLOCK_TICKS
+}
+
 /** Ends a process started by startProcess and everything it started (its own group, by id). */
 export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.pid === undefined) return

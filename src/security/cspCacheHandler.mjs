@@ -1,28 +1,36 @@
 // Plain JavaScript: Next loads its cache handler at run time, outside the bundler.
+import { createHash } from 'node:crypto'
+
 import FileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
 
 import { inlineScriptHashes, pagePolicy } from './contentSecurityPolicy.mjs'
 
 const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule
 const CSP = 'content-security-policy'
+const ETAG = 'etag'
 
 /**
- * Next's own file-system page cache, plus one thing: every cached page is stored and served with a
- * Content-Security-Policy that lists the hashes of its own inline scripts. A cached page's HTML
- * (Next's flight data in inline scripts included) is fixed until it is regenerated, so its hashes
- * are too: the policy is computed once per render, readers get a strict policy, and pages stay
- * cached (a nonce would force every page to render per request). Next sends a cached entry's
- * `headers` with it, on a hit and on the render that fills the cache.
+ * Next's own file-system page cache, plus two headers stored with every cached page, computed once
+ * per render and sent by Next with the entry on every hit (and on the render that fills it):
+ * - a Content-Security-Policy that lists the hashes of the page's own inline scripts. A cached
+ *   page's HTML (Next's flight data in inline scripts included) is fixed until it is regenerated,
+ *   so its hashes are too: readers get a strict policy and pages stay cached (a nonce would force
+ *   every page to render per request);
+ * - its ETag. Next's own (`generateEtags`, off in next.config.mjs) hashes the whole HTML in
+ *   JavaScript on every response: a sixth of the server's CPU per cached page
+ *   (bench/throughput.ts). This one identifies the render, so it is weak: the page's flight data,
+ *   served from the same entry, carries it too. nginx (deploy/) answers a matching If-None-Match
+ *   from its cache with 304; Next alone no longer does.
  */
 export default class CspCacheHandler extends FileSystemCache {
   async get(key, ctx) {
     const entry = await super.get(key, ctx)
-    if (entry?.value) withPolicy(entry.value) // entries written before this handler (the build's)
+    if (entry?.value) withHeaders(entry.value) // entries written before this handler (the build's)
     return entry
   }
 
   async set(key, data, ctx) {
-    if (data) withPolicy(data)
+    if (data) withHeaders(data)
     // A 404 is served (with its policy) but not stored: every unknown address would otherwise
     // become a file on disk, and anyone could fill the disk by asking for made-up addresses.
     if (data?.kind === 'APP_PAGE' && data.status === 404) return
@@ -30,10 +38,14 @@ export default class CspCacheHandler extends FileSystemCache {
   }
 }
 
-/** Adds the policy to a cached page (in place: Next serves the object it just stored). */
-function withPolicy(value) {
-  if (value.kind !== 'APP_PAGE' || value.headers?.[CSP]) return
+/** Adds the policy and the ETag to a cached page (in place: Next serves the object it just stored). */
+function withHeaders(value) {
+  if (value.kind !== 'APP_PAGE' || (value.headers?.[CSP] && value.headers[ETAG])) return
   const html = typeof value.html === 'string' ? value.html : Buffer.isBuffer(value.html) ? value.html.toString('utf8') : null
   if (html === null) return
-  value.headers = { ...value.headers, [CSP]: pagePolicy({ scripts: inlineScriptHashes(html) }) }
+  value.headers = {
+    ...value.headers,
+    [CSP]: pagePolicy({ scripts: inlineScriptHashes(html) }),
+    [ETAG]: `W/"${createHash('sha256').update(html, 'utf8').digest('base64url').slice(0, 27)}"`,
+  }
 }

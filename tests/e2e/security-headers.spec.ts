@@ -113,7 +113,7 @@ test('public pages: one strict policy each, no violation in the browser, client 
   expect(problems).toEqual([])
 })
 
-test('a cached page is served again with the same hashes, matching its own inline scripts', async ({ request }) => {
+test('a cached page is served again with the same hashes and ETag, matching its own inline scripts and HTML', async ({ request }) => {
   const first = await request.get('/az')
   const second = await request.get('/az')
   expect(second.headers()['x-nextjs-cache']).toBe('HIT')
@@ -124,6 +124,10 @@ test('a cached page is served again with the same hashes, matching its own inlin
   const hashes = scriptSources(second.headers()['content-security-policy']).slice(1)
   const { createHash } = await import('node:crypto')
   for (const script of inline) expect(hashes).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`)
+  // One ETag per render, stored with the page (Next's own, hashed per response, is off): the same
+  // on every hit, and it is this HTML's.
+  expect(second.headers()['etag']).toBe(first.headers()['etag'])
+  expect(second.headers()['etag']).toBe(`W/"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`)
 })
 
 test('API, files, feeds and the admin carry their own policies and headers', async ({ request }) => {
