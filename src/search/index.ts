@@ -6,7 +6,7 @@
  * The index holds published releases only — the public copy, never a draft — and is kept in step
  * by the release hooks (hooks.ts); `rebuildSearchIndex` builds it from scratch.
  */
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { DEFAULT_LOCALE, type Locale } from '@/i18n/locales'
 import { turnEventLoop } from '@/lib/eventLoop'
@@ -79,38 +79,52 @@ export async function removeSearchEntry(payload: Payload, id: string, req?: Part
 }
 
 const REBUILD_BATCH = 500
+const REBUILD_SELECT = { title: true, lead: true, body: true, publishedAt: true, type: true, featured: true, leadAgency: true, supportingAgencies: true, officials: true, _status: true, createdAt: true } as const
+
+type RebuildDoc = { id: string; publishedAt?: string | null; _status?: string | null }
+
+/**
+ * Every release's public copy, in batches, in the order of their index keys (publication date,
+ * then id; the SQLite index's row ids follow the date). Built in that order, the full-text index
+ * only ever appends: in id order (random dates), each insert landed among the rows already indexed,
+ * and at 45,000 releases an insert took 120 ms instead of 9 ms and kept growing (a rebuild of
+ * 100,000 would have taken hours). Keyset paging: each batch costs the same however deep into the
+ * archive it is. Drafts are skipped by the caller rather than in the query, which would make
+ * SQLite read every release through the status index and sort them.
+ */
+async function* releasesInIndexOrder(payload: Payload, req?: Partial<PayloadRequest>): AsyncGenerator<RebuildDoc[]> {
+  const find = async (where: Where, sort: string[]) =>
+    (await payload.find({ collection: 'releases', locale: 'all', draft: false, depth: 0, overrideAccess: true, req, where, sort, limit: REBUILD_BATCH, pagination: false, select: REBUILD_SELECT }))
+      .docs as unknown as RebuildDoc[]
+  // Releases without a date first (publishing sets one, so these are drafts), by id.
+  for (let after: string | null = null; ; ) {
+    const docs = await find({ and: [{ publishedAt: { exists: false } }, ...(after ? [{ id: { greater_than: after } }] : [])] }, ['id'])
+    if (!docs.length) break
+    yield docs
+    after = docs[docs.length - 1]!.id
+  }
+  for (let after: RebuildDoc | null = null; ; ) {
+    const where: Where = after
+      ? { or: [{ publishedAt: { greater_than: after.publishedAt } }, { and: [{ publishedAt: { equals: after.publishedAt } }, { id: { greater_than: after.id } }] }] }
+      : { publishedAt: { exists: true } }
+    const docs = await find(where, ['publishedAt', 'id'])
+    if (!docs.length) return
+    yield docs
+    after = docs[docs.length - 1]!
+  }
+}
 
 /** Empties the index and indexes every published release again; returns how many. */
 export async function rebuildSearchIndex(payload: Payload, req?: Partial<PayloadRequest>): Promise<number> {
   const store = storeOf(payload)
   await store.clear(req)
   let indexed = 0
-  let after: string | null = null
-  for (;;) {
-    // Keyset paging on id alone (the primary key's order, nothing to sort): each batch costs the
-    // same however deep into the archive it is. Drafts are skipped here rather than in the query,
-    // which would make SQLite read every release through the status index and sort them.
-    const { docs }: { docs: { id: string; _status?: string | null }[] } = await payload.find({
-      collection: 'releases',
-      locale: 'all',
-      draft: false,
-      depth: 0,
-      overrideAccess: true,
-      req,
-      where: after ? { id: { greater_than: after } } : {},
-      sort: 'id',
-      limit: REBUILD_BATCH,
-      pagination: false,
-      select: { title: true, lead: true, body: true, publishedAt: true, type: true, featured: true, leadAgency: true, supportingAgencies: true, officials: true, _status: true, createdAt: true },
-    })
-    if (!docs.length) {
-      await store.optimize(req)
-      return indexed
-    }
+  for await (const docs of releasesInIndexOrder(payload, req)) {
     const published = docs.filter((doc) => doc._status === 'published')
     await store.upsert(published.map((doc) => searchEntry(doc as unknown as ReleaseAllLocales)), req)
     indexed += published.length
-    after = docs[docs.length - 1]!.id
     await turnEventLoop()
   }
+  await store.optimize(req)
+  return indexed
 }
