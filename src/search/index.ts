@@ -92,9 +92,9 @@ type RebuildDoc = { id: string; publishedAt?: string | null; _status?: string | 
  * archive it is. Drafts are skipped by the caller rather than in the query, which would make
  * SQLite read every release through the status index and sort them.
  */
-async function* releasesInIndexOrder(payload: Payload, req?: Partial<PayloadRequest>): AsyncGenerator<RebuildDoc[]> {
+async function* releasesInIndexOrder(payload: Payload, req: Partial<PayloadRequest> | undefined, batchSize: number): AsyncGenerator<RebuildDoc[]> {
   const find = async (where: Where, sort: string[]) =>
-    (await payload.find({ collection: 'releases', locale: 'all', draft: false, depth: 0, overrideAccess: true, req, where, sort, limit: REBUILD_BATCH, pagination: false, select: REBUILD_SELECT }))
+    (await payload.find({ collection: 'releases', locale: 'all', draft: false, depth: 0, overrideAccess: true, req, where, sort, limit: batchSize, pagination: false, select: REBUILD_SELECT }))
       .docs as unknown as RebuildDoc[]
   // Releases without a date first (publishing sets one, so these are drafts), by id.
   for (let after: string | null = null; ; ) {
@@ -105,7 +105,10 @@ async function* releasesInIndexOrder(payload: Payload, req?: Partial<PayloadRequ
   }
   for (let after: RebuildDoc | null = null; ; ) {
     const where: Where = after
-      ? { or: [{ publishedAt: { greater_than: after.publishedAt } }, { and: [{ publishedAt: { equals: after.publishedAt } }, { id: { greater_than: after.id } }] }] }
+      ? // "date ≥ d AND (date > d OR id > i)", not "date > d OR (date = d AND id > i)": SQLite reads the
+        // first from the date index and stops at the page's end; the second made it collect and sort
+        // every later release for each page (112 ms a page half-way through 100 000).
+        { and: [{ publishedAt: { greater_than_equal: after.publishedAt } }, { or: [{ publishedAt: { greater_than: after.publishedAt } }, { id: { greater_than: after.id } }] }] }
       : { publishedAt: { exists: true } }
     const docs = await find(where, ['publishedAt', 'id'])
     if (!docs.length) return
@@ -115,11 +118,11 @@ async function* releasesInIndexOrder(payload: Payload, req?: Partial<PayloadRequ
 }
 
 /** Empties the index and indexes every published release again; returns how many. */
-export async function rebuildSearchIndex(payload: Payload, req?: Partial<PayloadRequest>): Promise<number> {
+export async function rebuildSearchIndex(payload: Payload, req?: Partial<PayloadRequest>, { batchSize = REBUILD_BATCH } = {}): Promise<number> {
   const store = storeOf(payload)
   await store.clear(req)
   let indexed = 0
-  for await (const docs of releasesInIndexOrder(payload, req)) {
+  for await (const docs of releasesInIndexOrder(payload, req, batchSize)) {
     const published = docs.filter((doc) => doc._status === 'published')
     await store.upsert(published.map((doc) => searchEntry(doc as unknown as ReleaseAllLocales)), req)
     indexed += published.length

@@ -240,6 +240,19 @@ describe('building the index', () => {
     expect(await ids('az', 'futbol')).toEqual(before)
   })
 
+  it('pages through releases by date then id, none skipped or twice, also when dates are equal across a page boundary', async () => {
+    const when = '2019-03-04T05:06:07.000Z'
+    for (let i = 0; i < 5; i++) await publish({ en: { title: `Same minute ${i}`, body: 'Ties tiebreak.' } }, { publishedAt: when })
+    const all = await rebuildSearchIndex(payload)
+    const tiesBefore = await ids('en', 'tiebreak')
+    const othersBefore = await ids('az', 'futbol')
+    expect(tiesBefore).toHaveLength(5)
+    // Pages of two: the five equal dates span three pages.
+    expect(await rebuildSearchIndex(payload, undefined, { batchSize: 2 })).toBe(all)
+    expect((await ids('en', 'tiebreak')).sort()).toEqual([...tiesBefore].sort())
+    expect(await ids('az', 'futbol')).toEqual(othersBefore)
+  })
+
   it('lets the event loop turn between batches (libsql frees statements only then; requests wait otherwise)', async () => {
     let turned = false
     setImmediate(() => (turned = true))
