@@ -1,4 +1,5 @@
 import { isView } from './settings'
+import { VIEW_PREFIX } from './viewRouting.mjs'
 
 /** Where a return path may never lead: the settings route itself (it would apply a change again). */
 const REFUSED_FIRST_SEGMENTS = new Set(['a11y'])
@@ -24,8 +25,8 @@ const originOf = (value: string): string | null => {
  * of that same origin, reduced to their path. Refused (→ `fallback`): `//host`, `/\host`, any
  * backslash or control character, encoded slashes or backslashes in the path (`/%2F%2Fhost`),
  * other schemes (`javascript:`), other origins, relative paths, over-long values, and the `/a11y`
- * route itself. A leading internal view segment (`/v0-1-0-0-0-0/az/x`, `/main/az/x`) is stripped:
- * the public address never carries it.
+ * route itself. A leading internal view prefix (`/view/v0-1-0-0-0-0/az/x`, or a bare view segment
+ * as in `/v0-1-0-0-0-0/az/x`, `/main/az/x`) is stripped: the public address never carries it.
  */
 export function safeReturnPath(
   candidate: string | null | undefined,
@@ -62,7 +63,11 @@ export function safeReturnPath(
   if (/%(2f|5c)/i.test(url.pathname)) return fallback
 
   const segments = url.pathname.split('/').slice(1)
-  while (segments.length > 0 && isView(segments[0])) segments.shift()
+  for (;;) {
+    if (segments[0] === VIEW_PREFIX && isView(segments[1])) segments.splice(0, 2)
+    else if (segments.length > 0 && isView(segments[0])) segments.shift()
+    else break
+  }
   if (REFUSED_FIRST_SEGMENTS.has(segments[0] ?? '')) return fallback
   const pathname = `/${segments.join('/')}`
   // After stripping, the path must still be a plain same-site path.

@@ -42,6 +42,7 @@ const routes: RouteCase[] = [
   { name: 'script as the locale', path: `/${encodeURIComponent(SCRIPT)}/releases`, status: 404, absent: [SCRIPT] },
   { name: 'encoded traversal as the locale', path: '/..%2F..%2Fetc%2Fpasswd/releases', status: bad() },
   { name: 'internal view segment typed in', path: '/main/az/releases', status: 404 },
+  { name: 'internal view prefix typed in', path: '/view/v0-1-0-0-0-0/az/releases', status: 404 },
   // Slugs and ids
   { name: 'script as a release slug', path: `/az/releases/${encodeURIComponent(SCRIPT)}`, status: 404, absent: [SCRIPT] },
   { name: 'SQL as a release slug', path: `/az/releases/${encodeURIComponent("x' OR '1'='1")}`, status: 404 },

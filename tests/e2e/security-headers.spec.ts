@@ -151,8 +151,8 @@ test('API, files, feeds and the admin carry their own policies and headers', asy
   expect(admin.headers()['x-frame-options']).toBe('SAMEORIGIN')
 })
 
-test('the internal view segment is not a public address', async ({ request }) => {
-  for (const path of ['/main/az', '/v0-1-0-0-0-0/en/releases', '/main']) {
+test('the internal view prefix is not a public address', async ({ request }) => {
+  for (const path of ['/view/v0-1-0-0-0-0/en/releases', '/view/main/az', '/view/v1-2-0-0-0-0/az', '/view', '/main/az', '/v0-1-0-0-0-0/en/releases', '/main']) {
     expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404)
   }
   const root = await request.get('/', { maxRedirects: 0 })

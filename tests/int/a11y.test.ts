@@ -205,6 +205,8 @@ describe('safeReturnPath', () => {
     ['/az/./releases/', '/az/releases/'],
     ['/v0-1-0-0-0-0/az/x', '/az/x'],
     ['/main/az/x', '/az/x'],
+    ['/view/v0-1-0-0-0-0/az/x', '/az/x'],
+    ['/view/az/x', '/view/az/x'], // no view after the prefix: an ordinary (404) path
     ['/main/v0-1-0-0-0-0/az/x', '/az/x'],
     ['/v9-9-9-9-9-9/az/x', '/v9-9-9-9-9-9/az/x'], // not a view: an ordinary (404) path on this site
     ['/az/xəbər', '/az/x%C9%99b%C9%99r'],

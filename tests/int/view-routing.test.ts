@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { encodeView, isView, MAIN_VIEW, SETTING_NAMES, SETTING_OPTIONS, type A11ySettings } from '@/a11y/settings'
-import { LOCALE_PATTERN, MAIN_VIEW as ROUTED_MAIN_VIEW, VIEW_PATTERN, viewRewrites } from '@/a11y/viewRouting.mjs'
+import { LOCALE_PATTERN, VIEW_PATTERN, VIEW_PREFIX, viewRewrites } from '@/a11y/viewRouting.mjs'
 import { LOCALE_CODES } from '@/i18n/locales'
 
 const viewRegex = new RegExp(`^(?:${VIEW_PATTERN})$`)
@@ -34,15 +34,18 @@ describe('view routing patterns', () => {
     for (const value of candidates) expect(viewRegex.test(value), value).toBe(isView(value) && value !== MAIN_VIEW)
   })
 
-  it('name the same languages and main version as the app', () => {
+  it('name the same languages as the app', () => {
     expect(LOCALE_PATTERN.split('|')).toEqual([...LOCALE_CODES])
-    expect(ROUTED_MAIN_VIEW).toBe(MAIN_VIEW)
   })
 
-  it('send a cookie view to its pages and anything else to the main version', () => {
-    const [guard, withCookie, fallback] = viewRewrites().beforeFiles
-    expect(guard.destination).toBe(`/${MAIN_VIEW}/-/:view/:path*`)
+  it('send a cookie view to its pages, leave the main version without a rewrite, keep the internal prefix private', () => {
+    const rewrites = viewRewrites().beforeFiles
+    expect(rewrites).toHaveLength(2)
+    const [guard, withCookie] = rewrites
+    // Guard first: the cookie rule's own destination must not be caught by it.
+    expect(guard.source).toBe(`/${VIEW_PREFIX}/:path*`)
+    expect(guard.destination.startsWith(`/${VIEW_PREFIX}/`)).toBe(false)
     expect(withCookie.has).toEqual([{ type: 'cookie', key: 'a11y', value: `(?<view>${VIEW_PATTERN})` }])
-    expect(fallback.destination).toBe(`/${MAIN_VIEW}/:locale/:path*`)
+    expect(withCookie.destination).toBe(`/${VIEW_PREFIX}/:view/:locale/:path*`)
   })
 })

@@ -9,7 +9,7 @@ import '@/site/site.css'
 // After the site's styles: the view's rules build on them.
 import '@/a11y/a11y.css'
 
-type Params = { view: string; locale: string }
+type Params = { view?: string; locale: string }
 
 /** Nothing is pre-rendered at build time; each page is rendered on first request, then cached. */
 export function generateStaticParams(): Params[] {
@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 }
 
 export default async function FrontendLayout({ children, params }: { children: React.ReactNode; params: Promise<Params> }) {
-  const { view, locale } = await params
+  const { view = MAIN_VIEW, locale } = await params
   const lang = isLocale(locale) ? locale : DEFAULT_LOCALE
   const settings = view === MAIN_VIEW ? null : decodeView(view)
   return (

@@ -1,0 +1,3 @@
+// The same route in the view for visually impaired readers (/view/{view}/…, reached by the
+// a11y cookie rewrite in src/a11y/viewRouting.mjs).
+export { GET } from '@/app/(frontend)/[locale]/removed/[slug]/route'
