@@ -49,7 +49,7 @@ export function brotliAvailable(): boolean {
 
 export interface Nginx {
   dir: string
-  /** CPU seconds used so far by the worker processes. */
+  /** CPU seconds used so far by nginx's processes (the workers; the master's share is negligible). */
   cpuSeconds: () => number
   stop: () => Promise<void>
 }
@@ -97,7 +97,7 @@ ${blocks.map(({ name }) => `  include ${dir}/${name}.conf;`).join('\n')}
   for (const { checkUrl } of blocks) await waitForHttp(checkUrl, 90_000)
   return {
     dir,
-    cpuSeconds: () => workersCpuSeconds(path.join(dir, 'nginx.pid')),
+    cpuSeconds: () => nginxCpuSeconds(path.join(dir, 'nginx.pid')),
     stop: async () => {
       try {
         execFileSync('nginx', [...args, '-s', 'quit'], { stdio: 'ignore' })
@@ -110,7 +110,7 @@ ${blocks.map(({ name }) => `  include ${dir}/${name}.conf;`).join('\n')}
   }
 }
 
-function workersCpuSeconds(pidFile: string): number {
+function nginxCpuSeconds(pidFile: string): number {
   return processTreeCpuSeconds(Number(fs.readFileSync(pidFile, 'utf8').trim()))
 }
 

@@ -42,12 +42,12 @@ export async function startStockNext(dir: string, port: number, sample: string, 
   }
   const built =
     fs.existsSync(path.join(dir, '.next/BUILD_ID')) &&
-    Object.entries(files).every(([file, text]) => fs.existsSync(path.join(dir, file)) && fs.readFileSync(path.join(dir, file), 'utf8') === text)
+    Object.entries(files).every(([file, content]) => fs.existsSync(path.join(dir, file)) && fs.readFileSync(path.join(dir, file), 'utf8') === content)
   if (!built) {
     fs.rmSync(dir, { recursive: true, force: true })
-    for (const [file, text] of Object.entries(files)) {
+    for (const [file, content] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
-      fs.writeFileSync(path.join(dir, file), text)
+      fs.writeFileSync(path.join(dir, file), content)
     }
     console.log(`Building the stock Next.js ISR page in ${path.relative(process.cwd(), dir)}…`)
     await run(process.execPath, [nextBin, 'build', dir], { log: path.join(dir, '..', 'stock-next-build.log'), env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })

@@ -56,19 +56,22 @@ export function startProcess(command: string, args: string[], options: { env?: E
 
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100
 
-/** CPU time (user + system) of a process and all its descendants so far, in seconds. */
-export function processTreeCpuSeconds(pid: number): number {
+/** utime + stime of a process and all its descendants, in clock ticks, from /proc. */
+function processTreeTicks(pid: number): number {
   let ticks = 0
   try {
     const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
     ticks += Number(fields[11]) + Number(fields[12]) // utime, stime (fields 14 and 15 of stat)
     const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)
-    for (const child of children) ticks += processTreeCpuSeconds(Number(child)) * CLOCK_TICKS
+    for (const child of children) ticks += processTreeTicks(Number(child))
   } catch {
     // a process that just exited
   }
-  return ticks / CLOCK_TICKS
+  return ticks
 }
+
+/** CPU time (user + system) of a process and all its descendants so far, in seconds. */
+export const processTreeCpuSeconds = (pid: number): number => processTreeTicks(pid) / CLOCK_TICKS
 
 /** Ends a process started by startProcess and everything it started (its own group, by id). */
 export async function stopProcess(child: ChildProcess): Promise<void> {

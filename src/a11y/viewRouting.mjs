@@ -11,7 +11,7 @@ export const VIEW_PATTERN = 'v[0-2]-[0-4]-[0-2]-[0-2]-[0-2]-[0-1]'
 /**
  * Public URLs carry the language (`/az/…`). The main version is served by the routes under
  * `[locale]/` as they are: no rewrite, which Next would otherwise apply to every request (about 100
- * µs of its CPU per cached page, an eighth; bench/throughput.ts). The reader's view for the visually
+ * µs of its CPU per cached page, an eighth; deploy/README.md). The reader's view for the visually
  * impaired is not in the URL: it comes from the `a11y` cookie, which the rewrite below turns into an
  * internal prefix (`/view/v0-1-0-0-0-0/az/…`, routes under `view/[view]/[locale]/` that re-export
  * the main ones), so each combination of settings is its own cached page. Rewrites rather than proxy

@@ -18,7 +18,7 @@ const ETAG = 'etag'
  *   every page to render per request);
  * - its ETag. Next's own (`generateEtags`, off in next.config.mjs) hashes the whole HTML in
  *   JavaScript on every response: a sixth of the server's CPU per cached page
- *   (bench/throughput.ts). This one identifies the render, so it is weak: the page's flight data,
+ *   (CPU profiles, deploy/README.md). This one identifies the render, so it is weak: the page's flight data,
  *   served from the same entry, carries it too. nginx (deploy/) answers a matching If-None-Match
  *   from its cache with 304; Next alone no longer does.
  */

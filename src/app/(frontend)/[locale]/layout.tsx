@@ -4,19 +4,18 @@ import React from 'react'
 import { htmlClassNames } from '@/a11y/classes'
 import { decodeView, MAIN_VIEW } from '@/a11y/settings'
 import { DEFAULT_LOCALE, dictionary, isLocale } from '@/i18n'
+import type { PageParams } from '@/site/context'
 import { siteURL } from '@/site/paths'
 import '@/site/site.css'
 // After the site's styles: the view's rules build on them.
 import '@/a11y/a11y.css'
 
-type Params = { view?: string; locale: string }
-
 /** Nothing is pre-rendered at build time; each page is rendered on first request, then cached. */
-export function generateStaticParams(): Params[] {
+export function generateStaticParams(): PageParams[] {
   return []
 }
 
-export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+export async function generateMetadata({ params }: { params: Promise<PageParams> }): Promise<Metadata> {
   const { locale } = await params
   const t = dictionary(isLocale(locale) ? locale : DEFAULT_LOCALE)
   return {
@@ -29,7 +28,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   }
 }
 
-export default async function FrontendLayout({ children, params }: { children: React.ReactNode; params: Promise<Params> }) {
+export default async function FrontendLayout({ children, params }: { children: React.ReactNode; params: Promise<PageParams> }) {
   const { view = MAIN_VIEW, locale } = await params
   const lang = isLocale(locale) ? locale : DEFAULT_LOCALE
   const settings = view === MAIN_VIEW ? null : decodeView(view)
