@@ -21,7 +21,7 @@ const nextConfig = {
   // not keep showing a withdrawn or unpublished page from their own cache.
   expireTime: 3600,
   // Cached pages are stored with a Content-Security-Policy listing their own inline scripts' hashes.
-  cacheHandler: require.resolve('./src/security/cspCacheHandler.mjs'),
+  cacheHandler: require.resolve('./src/site/pageCacheHandler.mjs'),
   // Cached pages carry an ETag computed once per render by that handler instead of one Next would
   // compute per response.
   generateEtags: false,

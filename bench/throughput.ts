@@ -105,7 +105,7 @@ async function main() {
     const staff = await fetch(`${recipeUrl}${releasePath}`, { headers: { cookie: 'payload-token=bench' } })
     await staff.arrayBuffer()
     if (staff.headers.get('x-cache-status') !== 'BYPASS') throw new Error('The recipe answers signed-in staff from its cache')
-    // Cached pages carry the ETag stored with them (src/security/cspCacheHandler.mjs); nginx answers a match.
+    // Cached pages carry the ETag stored with them (src/site/pageCacheHandler.mjs); nginx answers a match.
     const etag = (await fetch(`${recipeUrl}${releasePath}`)).headers.get('etag')
     const conditional = await fetch(`${recipeUrl}${releasePath}`, { headers: { 'if-none-match': etag ?? '' } })
     await conditional.arrayBuffer()

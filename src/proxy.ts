@@ -12,7 +12,7 @@ const LIST = new RegExp(`^/(${LOCALE_PATTERN})/(releases|galleries)$`)
  *
  * - The lists without a query string go to their cached copies (`releases-index`, `galleries-index`).
  * - Pages rendered per request (the filtered lists and the live preview) cannot be covered by the
- *   hashes a cached page carries (src/security/cspCacheHandler.mjs): each render gets a fresh nonce.
+ *   hashes a cached page carries (src/site/pageCacheHandler.mjs): each render gets a fresh nonce.
  *   Next reads it from the request's Content-Security-Policy and puts it on every script it writes.
  * - Any path with a percent sign: Next decodes dynamic route parameters before any route code runs
  *   and answers a malformed escape (`%E0%A4%A`) with a 500; this answers 400.

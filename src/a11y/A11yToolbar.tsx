@@ -1,6 +1,7 @@
 import React from 'react'
 
 import { dictionary, type Dictionary, type Locale } from '@/i18n'
+import { needsScripts } from '@/site/frameworkScripts.mjs'
 
 import ReadAloud from './ReadAloud'
 import { safeReturnPath } from './returnPath'
@@ -61,7 +62,8 @@ export function A11yToolbar({ locale, settings, returnPath }: A11yToolbarProps) 
 
   const returnField = <input type="hidden" name="return" value={back} />
   return (
-    <section className="a11y-toolbar" aria-label={t.a11ySettings}>
+    // Read-aloud is a client component: this view's pages keep React (see frameworkScripts.mjs).
+    <section className="a11y-toolbar" aria-label={t.a11ySettings} {...needsScripts}>
       {SETTING_NAMES.map((name) => {
         const labels = LABELS[name] as Record<string, Key>
         return (

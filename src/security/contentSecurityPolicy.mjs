@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 
 /**
  * The public site's Content-Security-Policy. No inline script runs unless the policy names it:
- * cached pages list the SHA-256 of each inline script Next wrote into them (cspCacheHandler.mjs),
+ * cached pages list the SHA-256 of each inline script Next wrote into them (src/site/pageCacheHandler.mjs),
  * pages rendered per request carry a nonce (src/proxy.ts). Styles may be inline (React style
  * attributes; the visually impaired view's settings); nothing loads from another host.
  *

@@ -6,7 +6,7 @@ const HSTS_SECONDS = 2 * 365 * 24 * 60 * 60
 /**
  * Headers every response carries. The public pages' Content-Security-Policy is not here: cached
  * pages get theirs, with the hashes of their own inline scripts, from the page cache
- * (cspCacheHandler.mjs), and pages rendered per request get a nonce policy from src/proxy.ts.
+ * (src/site/pageCacheHandler.mjs), and pages rendered per request get a nonce policy from src/proxy.ts.
  * @param {{ production: boolean }} options
  */
 export function securityHeaders({ production }) {

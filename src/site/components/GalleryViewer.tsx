@@ -2,6 +2,8 @@
 
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react'
 
+import { needsScripts } from '@/site/frameworkScripts.mjs'
+
 import { PHOTO_INDEX_ATTRIBUTE, type ViewerLabels, type ViewerPhoto } from './galleryViewerData'
 import './GalleryViewer.css'
 
@@ -142,7 +144,9 @@ export function GalleryViewer({
 
   return (
     <>
-      <div ref={gridRef}>{children}</div>
+      <div ref={gridRef} {...needsScripts}>
+        {children}
+      </div>
       <dialog ref={dialogRef} className="gallery-viewer" aria-labelledby={`${titleId} ${positionId}`} onClose={onClose} onKeyDown={onKeyDown}>
         <div className="gallery-viewer__bar">
           <p id={titleId} className="gallery-viewer__title" lang={titleLang}>

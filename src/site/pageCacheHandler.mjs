@@ -3,15 +3,19 @@ import { createHash } from 'node:crypto'
 
 import FileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
 
-import { inlineScriptHashes, pagePolicy } from './contentSecurityPolicy.mjs'
+import { inlineScriptHashes, pagePolicy } from '../security/contentSecurityPolicy.mjs'
+
+import { withoutFrameworkScripts } from './frameworkScripts.mjs'
 
 const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule
 const CSP = 'content-security-policy'
 const ETAG = 'etag'
 
 /**
- * Next's own file-system page cache, plus two headers stored with every cached page, computed once
- * per render and sent by Next with the entry on every hit (and on the render that fills it):
+ * Next's own file-system page cache, plus three steps done once per render to every page it stores
+ * (Next serves the stored entry on every hit, and the object it just stored on the render that fills it):
+ * - a page with nothing interactive on it loses the framework's scripts (`withoutFrameworkScripts`):
+ *   readers of a release get a document, not ~130 KB of JavaScript;
  * - a Content-Security-Policy that lists the hashes of the page's own inline scripts. A cached
  *   page's HTML (Next's flight data in inline scripts included) is fixed until it is regenerated,
  *   so its hashes are too: readers get a strict policy and pages stay cached (a nonce would force
@@ -22,7 +26,7 @@ const ETAG = 'etag'
  *   served from the same entry, carries it too. nginx (deploy/) answers a matching If-None-Match
  *   from its cache with 304; Next alone no longer does.
  */
-export default class CspCacheHandler extends FileSystemCache {
+export default class PageCacheHandler extends FileSystemCache {
   async get(key, ctx) {
     const entry = await super.get(key, ctx)
     if (entry?.value) withHeaders(entry.value) // entries written before this handler (the build's)
@@ -38,11 +42,16 @@ export default class CspCacheHandler extends FileSystemCache {
   }
 }
 
-/** Adds the policy and the ETag to a cached page (in place: Next serves the object it just stored). */
+/**
+ * Strips the scripts a page does not need and adds the policy and the ETag of what is left (in
+ * place: Next serves the object it just stored).
+ */
 function withHeaders(value) {
   if (value.kind !== 'APP_PAGE' || (value.headers?.[CSP] && value.headers[ETAG])) return
-  const html = typeof value.html === 'string' ? value.html : Buffer.isBuffer(value.html) ? value.html.toString('utf8') : null
-  if (html === null) return
+  const rendered = typeof value.html === 'string' ? value.html : Buffer.isBuffer(value.html) ? value.html.toString('utf8') : null
+  if (rendered === null) return
+  const html = (value.status ?? 200) === 200 ? withoutFrameworkScripts(rendered) : rendered
+  value.html = html
   value.headers = {
     ...value.headers,
     [CSP]: pagePolicy({ scripts: inlineScriptHashes(html) }),
