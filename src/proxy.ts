@@ -3,6 +3,15 @@ import { NextResponse, type NextRequest } from 'next/server'
 import { hasMalformedPercentEncoding, MALFORMED_PATH_MESSAGE } from '@/lib/percentEncoding'
 import { LOCALE_PATTERN } from '@/a11y/viewRouting.mjs'
 import { pagePolicy } from '@/security/contentSecurityPolicy.mjs'
+import { commonHeaders } from '@/security/headers.mjs'
+
+// Pages have no header rule in next.config.mjs (src/security/headers.mjs says why): what this answers carries them.
+const COMMON_HEADERS = commonHeaders({ production: process.env.NODE_ENV === 'production' })
+
+function withCommonHeaders(response: NextResponse): NextResponse {
+  for (const { key, value } of COMMON_HEADERS) response.headers.set(key, value)
+  return response
+}
 
 const PAGES_RENDERED_PER_REQUEST = new RegExp(`^/(?:${LOCALE_PATTERN})/(?:releases|galleries|preview(?:/[^/]*)?)$`)
 const LIST = new RegExp(`^/(${LOCALE_PATTERN})/(releases|galleries)$`)
@@ -23,10 +32,12 @@ const LIST = new RegExp(`^/(${LOCALE_PATTERN})/(releases|galleries)$`)
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl
   if (hasMalformedPercentEncoding(pathname)) {
-    return new NextResponse(MALFORMED_PATH_MESSAGE, {
-      status: 400,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
-    })
+    return withCommonHeaders(
+      new NextResponse(MALFORMED_PATH_MESSAGE, {
+        status: 400,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+      }),
+    )
   }
   if (!PAGES_RENDERED_PER_REQUEST.test(pathname)) return NextResponse.next()
   // A list without a query string is the same for everyone until the next publish: its cached copy.
@@ -42,7 +53,7 @@ export function proxy(request: NextRequest) {
   headers.set('content-security-policy', policy)
   const response = NextResponse.next({ request: { headers } })
   response.headers.set('Content-Security-Policy', policy)
-  return response
+  return withCommonHeaders(response)
 }
 
 // Literal strings (Next reads them at build time). The first three are the pages that export

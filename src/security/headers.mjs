@@ -1,16 +1,16 @@
-// Plain JavaScript (with JSDoc types): next.config.mjs loads it.
+// Plain JavaScript (with JSDoc types): next.config.mjs and the page cache handler load it.
 import { ADMIN_POLICY, NON_PAGE_POLICY } from './contentSecurityPolicy.mjs'
+import { LOCALE_PATTERN } from '../a11y/viewRouting.mjs'
 
 const HSTS_SECONDS = 2 * 365 * 24 * 60 * 60
 
 /**
- * Headers every response carries. The public pages' Content-Security-Policy is not here: cached
- * pages get theirs, with the hashes of their own inline scripts, from the page cache
- * (src/site/pageCacheHandler.mjs), and pages rendered per request get a nonce policy from src/proxy.ts.
+ * Headers every response carries.
  * @param {{ production: boolean }} options
+ * @returns {{ key: string, value: string }[]}
  */
-export function securityHeaders({ production }) {
-  const everywhere = [
+export function commonHeaders({ production }) {
+  return [
     { key: 'X-Content-Type-Options', value: 'nosniff' },
     { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
     {
@@ -21,9 +21,22 @@ export function securityHeaders({ production }) {
     // Browsers ignore HSTS over plain http, so sending it in production is safe behind TLS or not.
     ...(production ? [{ key: 'Strict-Transport-Security', value: `max-age=${HSTS_SECONDS}; includeSubDomains` }] : []),
   ]
+}
+
+/**
+ * Next's header rules (next.config.mjs). The public pages (everything under a language) are left out:
+ * a matched rule cost Next ~120 µs of CPU per cached page, an eighth of a hit (paired runs,
+ * deploy/README.md). They get the same headers, with their Content-Security-Policy, from where they
+ * are answered: cached pages from the page cache (src/site/pageCacheHandler.mjs), pages rendered per
+ * request from src/proxy.ts. The one route handler under a language (`removed`) keeps a rule.
+ * @param {{ production: boolean }} options
+ */
+export function securityHeaders({ production }) {
+  const everywhere = commonHeaders({ production })
   const notPages = ['/api/:path*', '/feed/:path*', '/download/:path*', '/a11y', '/sitemap.xml', '/robots.txt']
   return [
-    { source: '/:path*', headers: everywhere },
+    { source: `/:path((?!(?:${LOCALE_PATTERN})(?:/|$)).*)`, headers: everywhere },
+    { source: `/:locale(${LOCALE_PATTERN})/removed/:slug*`, headers: everywhere },
     { source: '/admin/:path*', headers: [{ key: 'Content-Security-Policy', value: ADMIN_POLICY }, { key: 'X-Frame-Options', value: 'SAMEORIGIN' }] },
     { source: '/admin', headers: [{ key: 'Content-Security-Policy', value: ADMIN_POLICY }, { key: 'X-Frame-Options', value: 'SAMEORIGIN' }] },
     ...notPages.map((source) => ({

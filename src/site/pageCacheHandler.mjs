@@ -4,15 +4,18 @@ import { createHash } from 'node:crypto'
 import FileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
 
 import { inlineScriptHashes, pagePolicy } from '../security/contentSecurityPolicy.mjs'
+import { commonHeaders } from '../security/headers.mjs'
 
 import { withoutFrameworkScripts } from './frameworkScripts.mjs'
 
 const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule
 const CSP = 'content-security-policy'
 const ETAG = 'etag'
+// Public pages have no header rule in next.config.mjs (src/security/headers.mjs says why).
+const COMMON = Object.fromEntries(commonHeaders({ production: process.env.NODE_ENV === 'production' }).map(({ key, value }) => [key.toLowerCase(), value]))
 
 /**
- * Next's own file-system page cache, plus three steps done once per render to every page it stores
+ * Next's own file-system page cache, plus four steps done once per render to every page it stores
  * (Next serves the stored entry on every hit, and the object it just stored on the render that fills it):
  * - a page with nothing interactive on it loses the framework's scripts (`withoutFrameworkScripts`):
  *   readers of a release get a document, not ~130 KB of JavaScript;
@@ -20,6 +23,7 @@ const ETAG = 'etag'
  *   page's HTML (Next's flight data in inline scripts included) is fixed until it is regenerated,
  *   so its hashes are too: readers get a strict policy and pages stay cached (a nonce would force
  *   every page to render per request);
+ * - the security headers every response carries (they are not in Next's header rules for pages);
  * - its ETag. Next's own (`generateEtags`, off in next.config.mjs) hashes the whole HTML in
  *   JavaScript on every response: a sixth of the server's CPU per cached page
  *   (CPU profiles, deploy/README.md). This one identifies the render, so it is weak: the page's flight data,
@@ -43,17 +47,18 @@ export default class PageCacheHandler extends FileSystemCache {
 }
 
 /**
- * Strips the scripts a page does not need and adds the policy and the ETag of what is left (in
- * place: Next serves the object it just stored).
+ * Strips the scripts a page does not need and adds the security headers, the policy and the ETag
+ * of what is left (in place: Next serves the object it just stored).
  */
 function withHeaders(value) {
-  if (value.kind !== 'APP_PAGE' || (value.headers?.[CSP] && value.headers[ETAG])) return
+  if (value.kind !== 'APP_PAGE' || [CSP, ETAG, ...Object.keys(COMMON)].every((key) => value.headers?.[key])) return
   const rendered = typeof value.html === 'string' ? value.html : Buffer.isBuffer(value.html) ? value.html.toString('utf8') : null
   if (rendered === null) return
   const html = (value.status ?? 200) === 200 ? withoutFrameworkScripts(rendered) : rendered
   value.html = html
   value.headers = {
     ...value.headers,
+    ...COMMON,
     [CSP]: pagePolicy({ scripts: inlineScriptHashes(html) }),
     [ETAG]: `W/"${createHash('sha256').update(html, 'utf8').digest('base64url').slice(0, 27)}"`,
   }

@@ -25,5 +25,10 @@ test('a release deleted as published in error answers 410 Gone; an unknown addre
     .toBe(410)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bu press-reliz silinib')
   await expect(page.locator('html')).toHaveAttribute('lang', 'az')
+  // The one route handler under a language keeps its header rule (src/security/headers.mjs).
+  const gone = await request.get(`/az/releases/${doc.slug}`)
+  expect(gone.url()).toContain('/az/removed/')
+  expect(gone.headers()['x-content-type-options']).toBe('nosniff')
+  expect(gone.headers()['cross-origin-opener-policy']).toBe('same-origin')
   expect((await page.goto('/az/releases/never-existed-at-all'))!.status()).toBe(404)
 })
