@@ -158,10 +158,11 @@ async function main() {
     const releaseHtml = (await get(releaseUrl)).body.toString('utf8')
     const releaseJs = await sum(scriptUrls(releaseHtml, releaseUrl))
     const legacyJs = await sum(scriptUrls(releaseHtml, releaseUrl, { legacy: true }))
-    const inlineJs = tags(releaseHtml, 'script').length - releaseJs.items.length - legacyJs.items.length
+    const dataBlocks = tags(releaseHtml, 'script').filter((t) => /\stype="application\/(ld\+)?json"/i.test(t)).length
+    const inlineJs = tags(releaseHtml, 'script').length - releaseJs.items.length - legacyJs.items.length - dataBlocks
     console.log(`\nRelease page ${releaseUrl}`)
     for (const s of releaseJs.items) console.log(`  ${(s.wireBytes / KB).toFixed(1).padStart(6)} KB  ${new URL(s.url).pathname}`)
-    console.log(`  ${(releaseJs.bytes / KB).toFixed(1).padStart(6)} KB gzipped in ${releaseJs.items.length} <script src> (plus ${inlineJs} inline scripts inside the HTML)`)
+    console.log(`  ${(releaseJs.bytes / KB).toFixed(1).padStart(6)} KB gzipped in ${releaseJs.items.length} <script src> (plus ${inlineJs} inline scripts inside the HTML, and ${dataBlocks} JSON data blocks such as JSON-LD)`)
     console.log(`  ${(legacyJs.bytes / KB).toFixed(1).padStart(6)} KB more in ${legacyJs.items.length} nomodule script (polyfills for browsers without ES modules; not loaded by current ones)`)
 
     const home = await homeWeight(app)

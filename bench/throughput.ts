@@ -8,7 +8,8 @@
  *   d0. the same stock page prerendered by the build, in a server that has rendered nothing (on
  *      Node 20 it is spared the promise hooks every server pays once it has rendered a page);
  *   e. for reference, the app's home page (another ISR page of the app, smaller) on Next alone.
- * Targets (issue 6): c/a ≥ 0.7 with c's p99 < 20 ms; b at least as fast as d (b/d0 printed too).
+ * Targets (issue 6): c/a ≥ 0.7 with c's p99 < 20 ms; b at least as fast as d (b/d0 printed too),
+ * judged on the median of BENCH_ROUNDS (default 5) alternate measurements of b and d.
  * With the machine shared, req/s drift: each server's CPU time per request is printed as well.
  * On a shared machine req/s follow the other load; nginx's CPU time per request for a and c does not,
  * and their ratio is printed too.
@@ -30,6 +31,9 @@ import { ensureDebianPackages } from './lib/system'
 import { runWrk, type LoadOptions, type LoadResult } from './lib/wrk'
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10)
+// b and d are measured this many times, alternately: on a shared machine one 10 s window of either
+// can be 25 % off; the median of the paired ratios is what the target is judged on.
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS || 5))
 const load: LoadOptions = { seconds: SECONDS, connections: 64, threads: 2 }
 const NEXT_PORT = Number(process.env.BENCH_PORT || 3210)
 const STOCK_PORT = NEXT_PORT + 1
@@ -126,8 +130,23 @@ async function main() {
     const c = await measure('c. recipe (nginx + Next)', `${recipeUrl}${releasePath}`, nginx.cpuSeconds)
     // d0 first: until the on-demand page renders, the stock server has rendered nothing.
     const d0 = await measure('d0. stock page, prerendered', stock.prerenderedUrl, stock.cpuSeconds)
-    const d = await measure('d. stock Next ISR page', await stock.renderOnDemand(), stock.cpuSeconds)
+    const stockUrl = await stock.renderOnDemand()
+    const d = await measure('d. stock Next ISR page', stockUrl, stock.cpuSeconds)
     const e = await measure('e. home page /az, Next alone', `${app.url}/az`)
+    const rounds = [{ b, d }]
+    for (let round = 2; round <= ROUNDS; round++) {
+      rounds.push({
+        b: await measure(`b. Next alone, round ${round}`, `${app.url}${releasePath}`, app.cpuSeconds),
+        d: await measure(`d. stock Next ISR page, round ${round}`, stockUrl, stock.cpuSeconds),
+      })
+    }
+    const median = (xs: number[]) => {
+      const sorted = [...xs].sort((x, y) => x - y)
+      const mid = Math.floor(sorted.length / 2)
+      return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+    }
+    const bdByRound = rounds.map((r) => r.b.requestsPerSecond / r.d.requestsPerSecond)
+    const bdCpuByRound = rounds.map((r) => (r.d.cpuUsPerRequest ?? NaN) / (r.b.cpuUsPerRequest ?? NaN))
 
     const figures: Figures = {
       // Other work on the machine moves every figure; the 1-minute load average says how much there was.
@@ -148,7 +167,11 @@ async function main() {
     figures['c/a'] = ratio(c, a)
     // The same ratio from nginx's CPU per request: what c/a tends to when nginx has the machine to itself.
     if (a.cpuUsPerRequest && c.cpuUsPerRequest) figures['c/a by nginx CPU'] = (a.cpuUsPerRequest / c.cpuUsPerRequest).toPrecision(2)
-    figures['b/d'] = ratio(b, d)
+    figures['b/d'] = bdByRound[0]!.toPrecision(2)
+    figures['rounds'] = rounds.length
+    figures['b/d median'] = median(bdByRound).toPrecision(2)
+    figures['b/d by CPU median'] = median(bdCpuByRound).toPrecision(2)
+    figures['b/d each round'] = bdByRound.map((x) => x.toFixed(2)).join(' ')
     figures['b/d0'] = ratio(b, d0)
     figures['b µs/req'] = b.cpuUsPerRequest ?? ''
     figures['d µs/req'] = d.cpuUsPerRequest ?? ''
@@ -158,9 +181,10 @@ async function main() {
     recordBenchmark('throughput', 'npx tsx bench/throughput.ts', figures)
 
     const recipeOk = c.requestsPerSecond / a.requestsPerSecond >= 0.7 && c.p99Ms < 20
-    const nextOk = b.requestsPerSecond >= d.requestsPerSecond
+    const nextOk = median(bdByRound) >= 1
     console.log(`\nTarget c/a ≥ 0.7 with p99 < 20 ms: ${recipeOk ? 'met' : 'MISSED'}`)
-    console.log(`Target b at least as fast as a stock Next ISR page (b/d ≥ 1): ${nextOk ? 'met' : 'MISSED'}`)
+    console.log(`b/d in ${rounds.length} alternate rounds: ${figures['b/d each round']}; by CPU ${bdCpuByRound.map((x) => x.toFixed(2)).join(' ')}`)
+    console.log(`Target b at least as fast as a stock Next ISR page (median b/d ≥ 1): ${nextOk ? 'met' : 'MISSED'}`)
   } finally {
     for (const s of started.reverse()) await s.stop().catch(() => undefined)
   }
