@@ -2,7 +2,7 @@ import { createRequire } from 'node:module'
 
 import { withPayload } from '@payloadcms/next/withPayload'
 
-import { rootRedirect, viewRewrites } from './src/a11y/viewRouting.mjs'
+import { rootRedirect } from './src/a11y/viewRouting.mjs'
 import { securityHeaders } from './src/security/headers.mjs'
 
 const require = createRequire(import.meta.url)
@@ -27,7 +27,6 @@ const nextConfig = {
   generateEtags: false,
   headers: async () => securityHeaders({ production: process.env.NODE_ENV === 'production' }),
   redirects: async () => [rootRedirect],
-  rewrites: async () => viewRewrites(),
   images: {
     // Only our own uploads; never an external image service.
     localPatterns: [{ pathname: '/api/media/file/**' }],

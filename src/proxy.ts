@@ -1,9 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
+import { COOKIE_NAME, decodeView, MAIN_VIEW } from '@/a11y/settings'
+import { LOCALE_PATTERN, VIEW_PREFIX } from '@/a11y/viewRouting.mjs'
 import { hasMalformedPercentEncoding, MALFORMED_PATH_MESSAGE } from '@/lib/percentEncoding'
-import { LOCALE_PATTERN } from '@/a11y/viewRouting.mjs'
 import { pagePolicy } from '@/security/contentSecurityPolicy.mjs'
 import { commonHeaders } from '@/security/headers.mjs'
+
+const PAGES_RENDERED_PER_REQUEST = new RegExp(`^/(?:${LOCALE_PATTERN})/(?:releases|galleries|preview(?:/[^/]*)?)$`)
+const LIST = new RegExp(`^/(${LOCALE_PATTERN})/(releases|galleries)$`)
+const PUBLIC_PAGE = new RegExp(`^/(?:${LOCALE_PATTERN})(?:/|$)`)
 
 // Pages have no header rule in next.config.mjs (src/security/headers.mjs says why): what this answers carries them.
 const COMMON_HEADERS = commonHeaders({ production: process.env.NODE_ENV === 'production' })
@@ -13,21 +18,19 @@ function withCommonHeaders(response: NextResponse): NextResponse {
   return response
 }
 
-const PAGES_RENDERED_PER_REQUEST = new RegExp(`^/(?:${LOCALE_PATTERN})/(?:releases|galleries|preview(?:/[^/]*)?)$`)
-const LIST = new RegExp(`^/(${LOCALE_PATTERN})/(releases|galleries)$`)
-
 /**
- * Runs only where its matcher says (cached pages never run it):
+ * Runs only where its matcher says; a cached page of the main version never runs it:
  *
+ * - The reader's view for the visually impaired is not in the URL: it comes from the `a11y` cookie.
+ *   A request carrying a view goes to the view's routes, an internal prefix
+ *   (`/view/v0-1-0-0-0-0/az/…`, src/a11y/viewRouting.mjs), so each combination of settings is its own
+ *   cached page. The prefix itself is not a public address: typed in, it is a 404.
  * - The lists without a query string go to their cached copies (`releases-index`, `galleries-index`).
  * - Pages rendered per request (the filtered lists and the live preview) cannot be covered by the
  *   hashes a cached page carries (src/site/pageCacheHandler.mjs): each render gets a fresh nonce.
  *   Next reads it from the request's Content-Security-Policy and puts it on every script it writes.
  * - Any path with a percent sign: Next decodes dynamic route parameters before any route code runs
  *   and answers a malformed escape (`%E0%A4%A`) with a 500; this answers 400.
- *
- * The reader's view is routed by rewrites in next.config.mjs (src/a11y/viewRouting.mjs), which
- * apply after this.
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl
@@ -39,11 +42,22 @@ export function proxy(request: NextRequest) {
       }),
     )
   }
-  if (!PAGES_RENDERED_PER_REQUEST.test(pathname)) return NextResponse.next()
-  // A list without a query string is the same for everyone until the next publish: its cached copy.
+  if (pathname === `/${VIEW_PREFIX}` || pathname.startsWith(`/${VIEW_PREFIX}/`)) {
+    // A path no route answers but the 404 (its pages would otherwise answer under a second URL).
+    return NextResponse.rewrite(new URL(`/-${pathname}`, request.url))
+  }
+  if (!PUBLIC_PAGE.test(pathname)) return NextResponse.next()
+
+  const cookie = request.cookies.get(COOKIE_NAME)?.value
+  // A cookie that is not exactly a view counts as the main version.
+  const view = cookie !== MAIN_VIEW && decodeView(cookie) ? cookie : null
   const list = LIST.exec(pathname)
-  if (list && request.nextUrl.search === '') {
-    return NextResponse.rewrite(new URL(`/${list[1]}/${list[2]}-index`, request.url))
+  // A list without a query string is the same for everyone until the next publish: its cached copy.
+  const cachedList = list && request.nextUrl.search === ''
+  const target = `${view ? `/${VIEW_PREFIX}/${view}` : ''}${cachedList ? `/${list[1]}/${list[2]}-index` : pathname}`
+
+  if (cachedList || !PAGES_RENDERED_PER_REQUEST.test(pathname)) {
+    return target === pathname ? NextResponse.next() : NextResponse.rewrite(new URL(`${target}${request.nextUrl.search}`, request.url))
   }
 
   const nonce = crypto.randomUUID().replaceAll('-', '')
@@ -51,14 +65,26 @@ export function proxy(request: NextRequest) {
   const policy = pagePolicy({ scripts: [`'nonce-${nonce}'`], frameAncestors: preview ? "'self'" : "'none'" })
   const headers = new Headers(request.headers)
   headers.set('content-security-policy', policy)
-  const response = NextResponse.next({ request: { headers } })
+  const response =
+    target === pathname
+      ? NextResponse.next({ request: { headers } })
+      : NextResponse.rewrite(new URL(`${target}${request.nextUrl.search}`, request.url), { request: { headers } })
   response.headers.set('Content-Security-Policy', policy)
   return withCommonHeaders(response)
 }
 
-// Literal strings (Next reads them at build time). The first three are the pages that export
-// `dynamic = 'force-dynamic'` (tests/e2e/security-headers.spec.ts checks every page); the last
-// matches any path holding a percent sign (matched against the raw, undecoded path).
+// Literal strings (Next reads them at build time; tests/int/view-routing.test.ts keeps them equal to
+// the app's own patterns). The pages that export `dynamic = 'force-dynamic'`
+// (tests/e2e/security-headers.spec.ts checks every page); any path holding a percent sign (matched
+// against the raw, undecoded path); the view's internal prefix; and every public page, but only for
+// a request whose `a11y` cookie is a view, so the main version's cached pages never run this.
 export const config = {
-  matcher: ['/:locale(az|en|ru)/releases', '/:locale(az|en|ru)/galleries', '/:locale(az|en|ru)/preview/:id*', '/:any(.*%.*)'],
+  matcher: [
+    '/:locale(az|en|ru)/releases',
+    '/:locale(az|en|ru)/galleries',
+    '/:locale(az|en|ru)/preview/:id*',
+    '/:any(.*%.*)',
+    '/view/:path*',
+    { source: '/:locale(az|en|ru)/:path*', has: [{ type: 'cookie', key: 'a11y', value: 'v[0-2]-[0-4]-[0-2]-[0-2]-[0-2]-[0-1]' }] },
+  ],
 }

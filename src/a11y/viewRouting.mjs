@@ -1,5 +1,14 @@
-// Plain JavaScript (with JSDoc types): next.config.mjs loads it. tests/int/security-headers.test.ts
-// checks these patterns against src/a11y/settings.ts and src/i18n/locales.ts, so they cannot drift.
+// Plain JavaScript (with JSDoc types): next.config.mjs loads it. tests/int/view-routing.test.ts
+// checks these patterns (and the proxy's matcher, which must repeat them literally) against
+// src/a11y/settings.ts and src/i18n/locales.ts, so they cannot drift.
+//
+// Public URLs carry the language (`/az/…`). The main version is served by the routes under
+// `[locale]/` as they are: no rewrite (a rewrite in next.config.mjs is matched against every request,
+// about 120 µs of the server's CPU per cached page; deploy/README.md). The reader's view for the
+// visually impaired is not in the URL: it comes from the `a11y` cookie, and src/proxy.ts, which runs
+// only for a request whose cookie is a view (its matcher), sends it to the internal prefix
+// (`/view/v0-1-0-0-0-0/az/…`, routes under `view/[view]/[locale]/` that re-export the main ones), so
+// each combination of settings is its own cached page.
 
 /** The languages in the first segment of every public address. */
 export const LOCALE_PATTERN = 'az|en|ru'
@@ -7,32 +16,6 @@ export const LOCALE_PATTERN = 'az|en|ru'
 export const VIEW_PREFIX = 'view'
 /** A view segment (`v` + one index per setting: font size, scheme, images, letter spacing, line height, font). */
 export const VIEW_PATTERN = 'v[0-2]-[0-4]-[0-2]-[0-2]-[0-2]-[0-1]'
-
-/**
- * Public URLs carry the language (`/az/…`). The main version is served by the routes under
- * `[locale]/` as they are: no rewrite, which Next would otherwise apply to every request (about 100
- * µs of its CPU per cached page, an eighth; deploy/README.md). The reader's view for the visually
- * impaired is not in the URL: it comes from the `a11y` cookie, which the rewrite below turns into an
- * internal prefix (`/view/v0-1-0-0-0-0/az/…`, routes under `view/[view]/[locale]/` that re-export
- * the main ones), so each combination of settings is its own cached page. Rewrites rather than proxy
- * code: a rewrite costs the server far less than running the proxy on every request, and a cookie
- * that is not exactly a view counts as the main version.
- * @returns {{ beforeFiles: import('next/dist/lib/load-custom-routes').Rewrite[] }}
- */
-export function viewRewrites() {
-  return {
-    beforeFiles: [
-      // The internal prefix is not a public address (its pages would answer under a second URL):
-      // sent to a path no route answers but the 404.
-      { source: `/${VIEW_PREFIX}/:path*`, destination: `/-/${VIEW_PREFIX}/:path*` },
-      {
-        source: `/:locale(${LOCALE_PATTERN})/:path*`,
-        has: [{ type: 'cookie', key: 'a11y', value: `(?<view>${VIEW_PATTERN})` }],
-        destination: `/${VIEW_PREFIX}/:view/:locale/:path*`,
-      },
-    ],
-  }
-}
 
 /** `/` → the default language. */
 export const rootRedirect = { source: '/', destination: '/az', permanent: false }

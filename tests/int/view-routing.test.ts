@@ -1,12 +1,15 @@
 /**
- * next.config.mjs routes the reader's view with rewrites whose patterns are plain strings
- * (src/a11y/viewRouting.mjs). They must accept exactly what the app's own rules accept.
+ * The proxy routes the reader's view; its matcher is literal strings Next reads at build time
+ * (src/proxy.ts) built from the patterns in src/a11y/viewRouting.mjs. They must accept exactly
+ * what the app's own rules accept.
  */
+import { NextRequest } from 'next/server'
 import { describe, expect, it } from 'vitest'
 
 import { encodeView, isView, MAIN_VIEW, SETTING_NAMES, SETTING_OPTIONS, type A11ySettings } from '@/a11y/settings'
-import { LOCALE_PATTERN, VIEW_PATTERN, VIEW_PREFIX, viewRewrites } from '@/a11y/viewRouting.mjs'
+import { LOCALE_PATTERN, VIEW_PATTERN, VIEW_PREFIX } from '@/a11y/viewRouting.mjs'
 import { LOCALE_CODES } from '@/i18n/locales'
+import { config, proxy } from '@/proxy'
 
 const viewRegex = new RegExp(`^(?:${VIEW_PATTERN})$`)
 
@@ -38,14 +41,30 @@ describe('view routing patterns', () => {
     expect(LOCALE_PATTERN.split('|')).toEqual([...LOCALE_CODES])
   })
 
-  it('send a cookie view to its pages, leave the main version without a rewrite, keep the internal prefix private', () => {
-    const rewrites = viewRewrites().beforeFiles
-    expect(rewrites).toHaveLength(2)
-    const [guard, withCookie] = rewrites
-    // Guard first: the cookie rule's own destination must not be caught by it.
-    expect(guard.source).toBe(`/${VIEW_PREFIX}/:path*`)
-    expect(guard.destination.startsWith(`/${VIEW_PREFIX}/`)).toBe(false)
-    expect(withCookie.has).toEqual([{ type: 'cookie', key: 'a11y', value: `(?<view>${VIEW_PATTERN})` }])
-    expect(withCookie.destination).toBe(`/${VIEW_PREFIX}/:view/:locale/:path*`)
+  it("the proxy's matcher repeats them: it runs for a cookie that is a view, and on the internal prefix", () => {
+    const locales = `/:locale(${LOCALE_PATTERN})`
+    expect(config.matcher).toContainEqual({ source: `${locales}/:path*`, has: [{ type: 'cookie', key: 'a11y', value: VIEW_PATTERN }] })
+    expect(config.matcher).toContain(`/${VIEW_PREFIX}/:path*`)
+    for (const entry of config.matcher) {
+      const source = typeof entry === 'string' ? entry : entry.source
+      if (source.startsWith('/:locale(')) expect(source.startsWith(locales), source).toBe(true)
+    }
+  })
+
+  const rewrittenTo = (path: string, cookie?: string) => {
+    const response = proxy(new NextRequest(`http://localhost${path}`, { headers: cookie ? { cookie: `a11y=${cookie}` } : {} }))
+    const target = response.headers.get('x-middleware-rewrite')
+    return target ? new URL(target).pathname + new URL(target).search : null
+  }
+
+  it('sends a view to its routes, leaves the main version alone, hides the internal prefix', () => {
+    expect(rewrittenTo('/az/releases/some-slug', 'v1-2-0-0-0-0')).toBe('/view/v1-2-0-0-0-0/az/releases/some-slug')
+    expect(rewrittenTo('/en', 'v0-0-0-0-0-0')).toBe('/view/v0-0-0-0-0-0/en')
+    expect(rewrittenTo('/az/releases', 'v1-2-0-0-0-0')).toBe('/view/v1-2-0-0-0-0/az/releases-index')
+    expect(rewrittenTo('/az/releases?q=x', 'v1-2-0-0-0-0')).toBe('/view/v1-2-0-0-0-0/az/releases?q=x')
+    expect(rewrittenTo('/az/releases')).toBe('/az/releases-index')
+    for (const cookie of [undefined, 'main', 'v9-9-9-9-9-9', 'junk']) expect(rewrittenTo('/az/releases/some-slug', cookie), String(cookie)).toBeNull()
+    expect(rewrittenTo('/az/releases?q=x')).toBeNull()
+    for (const path of ['/view/v1-2-0-0-0-0/az', '/view']) expect(rewrittenTo(path)?.startsWith(`/-/${VIEW_PREFIX}`), path).toBe(true)
   })
 })
