@@ -52,11 +52,6 @@ class WriteLock {
     next?.enter()
   }
 
-  /** Nobody holds the lock or waits for it. */
-  get idle(): boolean {
-    return this.holder === null && this.waiting.length === 0
-  }
-
   /** Runs `work` holding the lock, unless the current operation already holds it. */
   async around<T>(context: AsyncLocalStorage<Holder>, work: () => Promise<T>): Promise<T> {
     if (this.holder && this.holder === context.getStore()) return work()
@@ -245,13 +240,6 @@ export function serialiseSqliteWrites(adapterObj: DatabaseAdapterObj, busyTimeou
       const joined = new Set<string | number>()
       const { beginTransaction, commitTransaction, rollbackTransaction, connect } = adapter
 
-      // On Node 20 an AsyncLocalStorage, once entered, keeps async hooks on for every promise of the
-      // process until it is disabled: cached page hits cost ~45 % more CPU after the first write
-      // (bench/throughput.ts). Between writes nothing needs it: a stale holder no longer holds the
-      // lock, so dropping the stores changes no decision; the next transaction enters it again.
-      const quiesce = () => {
-        if (lock.idle && holders.size === 0) context.disable()
-      }
       const settle = async (incoming: unknown, end: (id: string | number) => Promise<void>) => {
         const id = (incoming instanceof Promise ? await incoming : incoming) as string | number
         if (joined.delete(id)) {
@@ -264,7 +252,6 @@ export function serialiseSqliteWrites(adapterObj: DatabaseAdapterObj, busyTimeou
         } finally {
           holders.delete(id)
           if (holder) lock.release(holder)
-          quiesce()
         }
         if (holder?.commitError) throw holder.commitError
       }
@@ -289,7 +276,6 @@ export function serialiseSqliteWrites(adapterObj: DatabaseAdapterObj, busyTimeou
           if (id === null) {
             // Transactions are off (no `transactionOptions`): nothing to hold.
             lock.release(holder)
-            quiesce()
             return null
           }
           holder.transactionID = id
@@ -297,7 +283,6 @@ export function serialiseSqliteWrites(adapterObj: DatabaseAdapterObj, busyTimeou
           return id
         } catch (error) {
           lock.release(holder)
-          quiesce()
           throw error
         }
       }

@@ -3,7 +3,6 @@
  * of one process queue for SQLite's single writer instead of failing with SQLITE_BUSY
  * (src/config/sqliteWrites.ts). What a SIGKILL does to the same operations: `npm run bench:faults`.
  */
-import { AsyncLocalStorage } from 'node:async_hooks'
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -11,7 +10,7 @@ import path from 'node:path'
 
 import type { CollectionAfterChangeHook, Payload } from 'payload'
 import sharp from 'sharp'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { projectRoot } from '@/config/env'
 import { removeOrphanUploads } from '@/media/orphanUploads'
@@ -145,29 +144,6 @@ describe('concurrent writes in one process', () => {
     expect(draft.id).toBeTruthy()
     const touched = await payload.findByID({ collection: 'agencies', id: other.id, depth: 0 })
     expect(touched.website).toBe('https://example.org/from-a-hook')
-  }, 20_000)
-
-  it('between writes the lock keeps no async context on (on Node 20 that taxes every promise of the server)', async () => {
-    const disable = vi.spyOn(AsyncLocalStorage.prototype, 'disable')
-    const enterWith = vi.spyOn(AsyncLocalStorage.prototype, 'enterWith')
-    try {
-      const saved = await payload.create({ collection: 'agencies', data: { name: 'Quiet afterwards', kind: 'ministry' } })
-      expect(saved.id).toBeTruthy()
-      expect(enterWith).toHaveBeenCalled()
-      expect(disable).toHaveBeenCalled()
-      // …and once the lock was idle, the next nested write still joins its caller (the test above, again).
-      const other = await payload.create({ collection: 'agencies', data: { name: 'Touched after a quiet spell', kind: 'ministry' } })
-      withAfterChange('agencies', async ({ doc }) => {
-        if (doc.name !== 'Writes elsewhere after a quiet spell') return doc
-        await payload.update({ collection: 'agencies', id: other.id, data: { website: 'https://example.org/after-quiet' } })
-        return doc
-      })
-      await payload.create({ collection: 'agencies', data: { name: 'Writes elsewhere after a quiet spell', kind: 'ministry' } })
-      expect((await payload.findByID({ collection: 'agencies', id: other.id, depth: 0 })).website).toBe('https://example.org/after-quiet')
-    } finally {
-      disable.mockRestore()
-      enterWith.mockRestore()
-    }
   }, 20_000)
 
   it('a failing operation releases the write lock: the next save goes through', async () => {
