@@ -455,7 +455,8 @@ describe('A11yToolbar', () => {
   it('renders one form per setting with pressed states, reset and main version', () => {
     const settings: A11ySettings = { ...DEFAULT_SETTINGS, scheme: 'blue', fontSize: 'large' }
     const html = renderToStaticMarkup(createElement(A11yToolbar, { locale: 'en', settings, returnPath: '/en/releases' }))
-    expect(html).toMatch(/^<section class="a11y-toolbar" aria-label="Settings for visually impaired readers">/)
+    // Marked as needing Next's scripts (read-aloud), so its pages keep them (src/site/frameworkScripts.mjs).
+    expect(html).toMatch(/^<section class="a11y-toolbar" aria-label="Settings for visually impaired readers" data-needs-scripts="">/)
     const forms = elements(html, 'form')
     expect(forms).toHaveLength(SETTING_NAMES.length + 1)
     for (const form of forms) expect(form).toMatchObject({ method: 'post', action: '/a11y' })
