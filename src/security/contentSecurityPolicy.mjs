@@ -7,15 +7,16 @@ import { createHash } from 'node:crypto'
  * pages rendered per request carry a nonce (src/proxy.ts). Styles may be inline (React style
  * attributes; the visually impaired view's settings); nothing loads from another host.
  *
- * @param {{ scripts: string[], frameAncestors?: string }} options
- *   scripts: extra script-src sources ('sha256-…' or 'nonce-…', quoted);
+ * @param {{ scripts: string[] | null, frameAncestors?: string }} options
+ *   scripts: extra script-src sources ('sha256-…' or 'nonce-…', quoted); null for a page on which
+ *   nothing runs (served without Next's scripts, src/site/frameworkScripts.mjs): no script at all;
  *   frameAncestors: "'none'" except the live preview, which the admin frames ("'self'").
  * @returns {string}
  */
 export function pagePolicy({ scripts, frameAncestors = "'none'" }) {
   return [
     "default-src 'self'",
-    `script-src 'self' ${scripts.join(' ')}`.trim(),
+    scripts === null ? "script-src 'none'" : `script-src 'self' ${scripts.join(' ')}`.trim(),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

@@ -39,3 +39,15 @@ export function withoutFrameworkScripts(html) {
   if (NEEDS_SCRIPTS_MARK.test(html) || ERROR_SHELL.test(html)) return html
   return html.replace(SCRIPT, (element, attributes) => (DATA_TYPE.test(attributes) ? element : '')).replace(SCRIPT_PRELOAD, '')
 }
+
+/**
+ * Whether anything on the page runs: a script element that is not a data block. A page where
+ * nothing does is served with `script-src 'none'` (src/site/pageCacheHandler.mjs).
+ *
+ * @param {string} html
+ * @returns {boolean}
+ */
+export function runsScripts(html) {
+  for (const [, attributes] of html.matchAll(SCRIPT)) if (!DATA_TYPE.test(attributes)) return true
+  return false
+}

@@ -6,7 +6,7 @@ import FileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-s
 import { inlineScriptHashes, pagePolicy } from '../security/contentSecurityPolicy.mjs'
 import { commonHeaders } from '../security/headers.mjs'
 
-import { withoutFrameworkScripts } from './frameworkScripts.mjs'
+import { runsScripts, withoutFrameworkScripts } from './frameworkScripts.mjs'
 
 const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule
 const CSP = 'content-security-policy'
@@ -22,7 +22,7 @@ const COMMON = Object.fromEntries(commonHeaders({ production: process.env.NODE_E
  * - a Content-Security-Policy that lists the hashes of the page's own inline scripts. A cached
  *   page's HTML (Next's flight data in inline scripts included) is fixed until it is regenerated,
  *   so its hashes are too: readers get a strict policy and pages stay cached (a nonce would force
- *   every page to render per request);
+ *   every page to render per request). A page on which nothing runs allows no script at all;
  * - the security headers every response carries (they are not in Next's header rules for pages);
  * - its ETag. Next's own (`generateEtags`, off in next.config.mjs) hashes the whole HTML in
  *   JavaScript on every response: a sixth of the server's CPU per cached page
@@ -59,7 +59,7 @@ function withHeaders(value) {
   value.headers = {
     ...value.headers,
     ...COMMON,
-    [CSP]: pagePolicy({ scripts: inlineScriptHashes(html) }),
+    [CSP]: pagePolicy({ scripts: runsScripts(html) ? inlineScriptHashes(html) : null }),
     [ETAG]: `W/"${createHash('sha256').update(html, 'utf8').digest('base64url').slice(0, 27)}"`,
   }
 }

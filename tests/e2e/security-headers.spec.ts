@@ -40,24 +40,34 @@ function executableInlineScripts(html: string): string[] {
     .map((m) => m[2]!)
 }
 
+/** Whether anything on the page runs: a script element, inline or not, that is not a data block. */
+function runsScripts(html: string): boolean {
+  return [...html.matchAll(/<script\b([^>]*)>/gi)].some((m) => !/\stype="application\/(ld\+)?json"/i.test(m[1]!))
+}
+
 /**
- * The page's one policy: script only from this origin plus this page's own hashes or nonce (a page
- * served without scripts, see src/site/frameworkScripts.mjs, needs none).
+ * The page's one policy: script only from this origin plus this page's own hashes or nonce, and
+ * none at all on a page where nothing runs (served without Next's scripts, see
+ * src/site/frameworkScripts.mjs).
  */
-function expectPagePolicy(headers: Record<string, string>, what: string, { inlineScripts = true, frameAncestors = "'none'" } = {}) {
+function expectPagePolicy(headers: Record<string, string>, what: string, { runs = true, inlineScripts = true, frameAncestors = "'none'" } = {}) {
   const policy = headers['content-security-policy']
   expect(policy, `${what}: Content-Security-Policy`).toBeTruthy()
   // Playwright joins repeated headers with a newline: there must be exactly one policy.
   expect(policy.split('\n'), `${what}: one policy`).toHaveLength(1)
   const scripts = scriptSources(policy)
+  expect(policy, what).toContain(`frame-ancestors ${frameAncestors}`)
+  expect(policy, what).toContain("object-src 'none'")
+  expect(policy, what).toContain("default-src 'self'")
+  if (!runs) {
+    expect(scripts, `${what}: nothing runs, no script allowed`).toEqual(["'none'"])
+    return
+  }
   expect(scripts[0], what).toBe("'self'")
   expect(scripts, what).not.toContain("'unsafe-inline'")
   expect(scripts, what).not.toContain("'unsafe-eval'")
   if (inlineScripts) expect(scripts.slice(1).length, `${what}: hashes or a nonce for Next's inline scripts`).toBeGreaterThan(0)
   expect(scripts.slice(1).every((s) => /^'(sha256|nonce)-[A-Za-z0-9+/=]+'$/.test(s)), what).toBe(true)
-  expect(policy, what).toContain(`frame-ancestors ${frameAncestors}`)
-  expect(policy, what).toContain("object-src 'none'")
-  expect(policy, what).toContain("default-src 'self'")
 }
 
 /** Collects policy violations and page errors from the start of every document. */
@@ -98,7 +108,8 @@ test('public pages: one strict policy each, no violation in the browser, client 
       const response = await page.goto(path)
       expect(response, path).not.toBeNull()
       const headers = await response!.allHeaders()
-      expectPagePolicy(headers, `${view} ${path}`, { inlineScripts: executableInlineScripts(await response!.text()).length > 0 })
+      const html = await response!.text()
+      expectPagePolicy(headers, `${view} ${path}`, { runs: runsScripts(html), inlineScripts: executableInlineScripts(html).length > 0 })
       expectCommonHeaders(response!, `${view} ${path}`)
       const nonce = /'nonce-([^']+)'/.exec(headers['content-security-policy'])?.[1]
       if (nonce) {
@@ -111,6 +122,9 @@ test('public pages: one strict policy each, no violation in the browser, client 
     }
   }
   expect(nonces.size, 'the per-request pages carried nonces').toBe(4)
+  // A release page runs nothing: its policy allows no script (not just none of its own).
+  await context.clearCookies()
+  expect(scriptSources((await page.request.get(release)).headers()['content-security-policy'])).toEqual(["'none'"])
 
   // Client code runs under the policy: the gallery viewer (a client component) opens and closes.
   await context.clearCookies()

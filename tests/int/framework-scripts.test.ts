@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { NEEDS_SCRIPTS, withoutFrameworkScripts } from '../../src/site/frameworkScripts.mjs'
+import { pagePolicy } from '../../src/security/contentSecurityPolicy.mjs'
+import { NEEDS_SCRIPTS, runsScripts, withoutFrameworkScripts } from '../../src/site/frameworkScripts.mjs'
 
 // The shape of a page as Next 16 (Turbopack) renders it: chunk scripts, a preload hint, the
 // Turbopack bootstrap, the flight data, a nomodule polyfill, next to a stylesheet and JSON-LD.
@@ -49,5 +50,27 @@ describe('withoutFrameworkScripts', () => {
   it("keeps Next's error shell, which the browser renders from the flight data", () => {
     const html = page('', ' id="__next_error__"')
     expect(withoutFrameworkScripts(html)).toBe(html)
+  })
+})
+
+describe('runsScripts and the policy of a page on which nothing runs', () => {
+  it('a page stripped of its scripts runs nothing; its JSON-LD is a data block', () => {
+    const stripped = withoutFrameworkScripts(page('<main><h1>Release</h1></main>'))
+    expect(stripped).toContain('application/ld+json')
+    expect(runsScripts(stripped)).toBe(false)
+  })
+
+  it('any script that is not a data block runs: inline, external, module, typed as JavaScript', () => {
+    const shell = (script: string) => `<html><body><script type="application/ld+json">{}</script>${script}</body></html>`
+    for (const script of ['<script>a()</script>', '<script src="/a.js"></script>', '<script type="module">b()</script>', '<script type="text/javascript">c()</script>', '<SCRIPT async src="/b.js"></SCRIPT>']) {
+      expect(runsScripts(shell(script)), script).toBe(true)
+    }
+    expect(runsScripts(page(`<div ${NEEDS_SCRIPTS}="">x</div>`))).toBe(true)
+  })
+
+  it("no script source at all for such a page; 'self' and the given hashes otherwise", () => {
+    expect(pagePolicy({ scripts: null })).toContain("script-src 'none';")
+    expect(pagePolicy({ scripts: null })).not.toContain("script-src 'self'")
+    expect(pagePolicy({ scripts: ["'sha256-abc='"] })).toContain("script-src 'self' 'sha256-abc=';")
   })
 })
