@@ -6,6 +6,7 @@ import { mediaVisibilityHooks } from '@/media/visibility'
 import { removeFromSearchAfterDelete, syncSearchAfterChange } from '@/search/hooks'
 import { revalidateAfterChange, revalidateAfterDelete } from '@/site/revalidate'
 import { rememberDraftArg } from '@/workflow/draftArg'
+import { restoreKeepsPublicCopy } from '@/workflow/restoreKeepsPublicCopy'
 
 import { changes, content, importSource, relations, releaseSlug, withdrawal, workflow } from './fields'
 import { enforceWorkflow } from './hooks/enforceWorkflow'
@@ -43,7 +44,7 @@ export const Releases: CollectionConfig = {
   ],
   hooks: {
     beforeOperation: [rememberDraftArg],
-    beforeChange: [enforceWorkflow, requireAltTextToPublish, ...mediaVisibilityHooks.beforeChange],
+    beforeChange: [restoreKeepsPublicCopy, enforceWorkflow, requireAltTextToPublish, ...mediaVisibilityHooks.beforeChange],
     // The search index and photo visibility first: the page purge must not let a page render from stale ones.
     afterChange: [syncSearchAfterChange, ...mediaVisibilityHooks.afterChange, revalidateAfterChange],
     beforeDelete: [recordRemoval],

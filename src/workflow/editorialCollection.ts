@@ -8,6 +8,7 @@ import { revalidateAfterChange, revalidateAfterDelete } from '@/site/revalidate'
 
 import { rememberDraftArg } from './draftArg'
 import { preventContributorPublish } from './preventContributorPublish'
+import { restoreKeepsPublicCopy } from './restoreKeepsPublicCopy'
 
 /**
  * What agencies, officials and galleries share: staff draft (autosaved, versioned), editors
@@ -24,7 +25,7 @@ export const editorialAccess: CollectionConfig['access'] = {
 
 export const editorialHooks = {
   beforeOperation: [rememberDraftArg],
-  beforeChange: [preventContributorPublish, requireAltTextToPublish, ...mediaVisibilityHooks.beforeChange],
+  beforeChange: [restoreKeepsPublicCopy, preventContributorPublish, requireAltTextToPublish, ...mediaVisibilityHooks.beforeChange],
   // Photos become public before the page purge, so the first fresh render shows them.
   afterChange: [...mediaVisibilityHooks.afterChange, revalidateAfterChange],
   afterDelete: [...mediaVisibilityHooks.afterDelete, revalidateAfterDelete],

@@ -74,6 +74,11 @@ export interface WorkflowInput {
   isDraftSave: boolean
   /** True when the public copy of this release is currently published. */
   publicCopyIsPublished: boolean
+  /**
+   * True when the write restores an old version: its workflow fields are what was stored then, not
+   * anything asked now.
+   */
+  restoringVersion?: boolean
   now: Date
 }
 
@@ -95,7 +100,7 @@ export function applyReleaseWorkflow(input: WorkflowInput): ReleaseWorkflowData 
   if (!trusted && !isStaffUser(user)) throw new WorkflowError('Only press office staff can change releases.')
 
   const before: WorkflowFields = previous?.workflow ?? {}
-  const asked: WorkflowFields = incoming.workflow ?? {}
+  const asked: WorkflowFields = input.restoringVersion ? {} : (incoming.workflow ?? {})
   // Server-owned fields start from what was stored; what a client sends for them is ignored.
   const workflow: WorkflowFields = {
     state: before.state ?? 'draft',
@@ -127,6 +132,11 @@ export function applyReleaseWorkflow(input: WorkflowInput): ReleaseWorkflowData 
       workflow.state = 'draft'
       break
     case 'publish': {
+      if (input.restoringVersion && !trusted) {
+        throw new WorkflowError(
+          'Restoring a published version would publish it without the review and the change record publishing needs. Restore it as a draft, then publish it as usual.',
+        )
+      }
       if (!trusted) {
         if (!isEditorUser(user)) {
           throw new WorkflowError(

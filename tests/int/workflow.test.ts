@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import { createLocalReq, restoreVersionOperation, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { draftRelease, makeAgency } from './helpers/fixtures'
@@ -237,5 +237,65 @@ describe('scheduled publishing', () => {
     await payload.jobs.run()
     expect(await publicRead(own.id)).toHaveLength(0)
     expect(await publicRead(other.id)).toHaveLength(0)
+  })
+})
+
+describe('restoring a version', () => {
+  // Versions of a release, oldest first, with the status each was saved with.
+  const versionsOf = async (collection: 'releases' | 'agencies', id: string) =>
+    (await payload.findVersions({ collection, where: { parent: { equals: id } }, sort: 'createdAt', depth: 0, limit: 100 })).docs
+  // The operation the REST endpoint and the admin's Restore run (`POST …/versions/:id?draft=…`): the
+  // local API's restoreVersion does not pass `draft` on (Payload 3.90).
+  const restore = async (collection: 'releases' | 'agencies', versionId: string, user: TestUser, draft: boolean) =>
+    restoreVersionOperation({ id: versionId, collection: payload.collections[collection], draft, overrideAccess: false, req: await createLocalReq({ user }, payload) })
+  const latestDraft = (id: string) => payload.findByID({ collection: 'releases', id, draft: true, depth: 0, overrideAccess: true })
+
+  it('as a draft, by a contributor: the old text comes back as a draft and the public page stays as it is', async () => {
+    const id = await publishedRelease('Published text')
+    await update(id, contributor, { title: 'A later draft' }, true)
+    const published = (await versionsOf('releases', id)).find((v) => v.version._status === 'published')!
+    const restored = await restore('releases', published.id, contributor, true)
+    expect(restored._status).toBe('draft')
+    expect((await latestDraft(id)).title).toBe('Published text')
+    expect((await latestDraft(id)).workflow?.state).toBe('published')
+    const [publicCopy] = await publicRead(id)
+    expect(publicCopy?._status).toBe('published')
+  })
+
+  it('a draft version restored as it is over a published release is refused, for an editor too: it would unpublish it', async () => {
+    const id = await publishedRelease('Stays public')
+    const draftVersion = (await versionsOf('releases', id)).find((v) => v.version._status === 'draft')!
+    for (const user of [editor, contributor]) {
+      await expect(restore('releases', draftVersion.id, user, false)).rejects.toThrow(/restoring it as it is would take the published page off the site/)
+    }
+    const [publicCopy] = await publicRead(id)
+    expect(publicCopy?.title).toBe('Stays public')
+  })
+
+  it('a published version restored as it is does not skip review: refused with the way to do it', async () => {
+    const id = await publishedRelease('First wording')
+    await update(id, editor, { title: 'Second wording', updateType: 'minor', workflow: { forcePublishReason: 'Typo in the title' } })
+    const first = (await versionsOf('releases', id)).find((v) => v.version._status === 'published' && v.version.title === 'First wording')!
+    await expect(restore('releases', first.id, editor, false)).rejects.toThrow(/Restore it as a draft, then publish it as usual/)
+    expect((await publicRead(id))[0]?.title).toBe('Second wording')
+    // The way it names: as a draft, then submitted and published by another editor.
+    await restore('releases', first.id, editor, true)
+    await submit(id, contributor)
+    await update(id, secondEditor, { _status: 'published', updateType: 'minor' })
+    expect((await publicRead(id))[0]?.title).toBe('First wording')
+  })
+
+  it('agencies, officials, galleries: a draft version restored as it is over a published document is refused; a published one is restored', async () => {
+    const agency = await makeAgency(payload, 'Agency with history')
+    await payload.update({ collection: 'agencies', id: agency.id, data: { name: 'Agency draft name' }, draft: true, ...as(editor) })
+    await payload.update({ collection: 'agencies', id: agency.id, data: { name: 'Agency renamed', _status: 'published' }, ...as(editor) })
+    const versions = await versionsOf('agencies', agency.id)
+    const draftVersion = versions.find((v) => v.version._status === 'draft')!
+    await expect(restore('agencies', draftVersion.id, editor, false)).rejects.toThrow(/would take the published page off the site/)
+    const publicAgency = () => payload.find({ collection: 'agencies', where: { id: { equals: agency.id } }, overrideAccess: false }).then((r) => r.docs[0])
+    expect((await publicAgency())?.name).toBe('Agency renamed')
+    const firstPublished = versions.find((v) => v.version._status === 'published' && v.version.name === 'Agency with history')!
+    await restore('agencies', firstPublished.id, editor, false)
+    expect((await publicAgency())?.name).toBe('Agency with history')
   })
 })
