@@ -275,7 +275,7 @@ describe('restoring a version', () => {
   it('a published version restored as it is does not skip review: refused with the way to do it', async () => {
     const id = await publishedRelease('First wording')
     await update(id, editor, { title: 'Second wording', updateType: 'minor', workflow: { forcePublishReason: 'Typo in the title' } })
-    const first = (await versionsOf('releases', id)).find((v) => v.version._status === 'published' && v.version.title === 'First wording')!
+    const first = (await versionsOf('releases', id)).find((v) => v.version._status === 'published' && (v.version as { title?: string }).title === 'First wording')!
     await expect(restore('releases', first.id, editor, false)).rejects.toThrow(/Restore it as a draft, then publish it as usual/)
     expect((await publicRead(id))[0]?.title).toBe('Second wording')
     // The way it names: as a draft, then submitted and published by another editor.
@@ -294,7 +294,7 @@ describe('restoring a version', () => {
     await expect(restore('agencies', draftVersion.id, editor, false)).rejects.toThrow(/would take the published page off the site/)
     const publicAgency = () => payload.find({ collection: 'agencies', where: { id: { equals: agency.id } }, overrideAccess: false }).then((r) => r.docs[0])
     expect((await publicAgency())?.name).toBe('Agency renamed')
-    const firstPublished = versions.find((v) => v.version._status === 'published' && v.version.name === 'Agency with history')!
+    const firstPublished = versions.find((v) => v.version._status === 'published' && (v.version as { name?: string }).name === 'Agency with history')!
     await restore('agencies', firstPublished.id, editor, false)
     expect((await publicAgency())?.name).toBe('Agency with history')
   })
