@@ -3,6 +3,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { isEditorUser, type UserLike } from '@/access/roles'
 
 import { isDraftSave } from './draftArg'
+import { publicCopyIsPublished } from './publicCopy'
 import { WorkflowError } from './releaseWorkflow'
 
 /**
@@ -19,16 +20,6 @@ export const preventContributorPublish: CollectionBeforeChangeHook = async ({ co
   const publishing = nextStatus === 'published' && !draftSave
   if (publishing) throw new WorkflowError('Contributors save drafts; an editor publishes.')
   if (!originalDoc?.id || nextStatus === 'published' || draftSave) return data
-  // `originalDoc` is the latest version, which may be a newer draft: the public copy says whether this unpublishes.
-  const publicCopy = await req.payload.findByID({
-    collection: collection.slug as 'agencies',
-    id: originalDoc.id,
-    draft: false,
-    depth: 0,
-    overrideAccess: true,
-    req,
-    disableErrors: true,
-  })
-  if (publicCopy?._status === 'published') throw new WorkflowError('Contributors save drafts; an editor unpublishes.')
+  if (await publicCopyIsPublished(req, collection.slug, originalDoc.id)) throw new WorkflowError('Contributors save drafts; an editor unpublishes.')
   return data
 }

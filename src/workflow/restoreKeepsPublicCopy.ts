@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { isDraftSave, isRestoringVersion } from './draftArg'
+import { publicCopyIsPublished } from './publicCopy'
 import { WorkflowError } from './releaseWorkflow'
 
 /**
@@ -12,16 +13,7 @@ import { WorkflowError } from './releaseWorkflow'
  */
 export const restoreKeepsPublicCopy: CollectionBeforeChangeHook = async ({ collection, data, originalDoc, req, context }) => {
   if (!isRestoringVersion(context) || isDraftSave(context, data) || data._status === 'published' || !originalDoc?.id) return data
-  const publicCopy = await req.payload.findByID({
-    collection: collection.slug as 'releases',
-    id: originalDoc.id,
-    draft: false,
-    depth: 0,
-    overrideAccess: true,
-    req,
-    disableErrors: true,
-  })
-  if (publicCopy?._status === 'published') {
+  if (await publicCopyIsPublished(req, collection.slug, originalDoc.id)) {
     throw new WorkflowError(
       'This version is a draft: restoring it as it is would take the published page off the site. Restore it as a draft instead (the public page stays as it is); unpublishing is done on its own.',
     )

@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { UserLike } from '@/access/roles'
 import { isDraftSave, isRestoringVersion } from '@/workflow/draftArg'
+import { publicCopyIsPublished } from '@/workflow/publicCopy'
 import { applyReleaseWorkflow, intentOf, type ReleaseWorkflowData } from '@/workflow/releaseWorkflow'
 
 /** Hands every write to the workflow module and merges the fields it sets. */
@@ -11,19 +12,9 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ data, origin
   const base = { previous, incoming: data as ReleaseWorkflowData, isDraftSave: draftSave, restoringVersion: isRestoringVersion(context), now: new Date() }
   const user = context.trustedWorkflowWrite ? null : (req.user as UserLike)
 
-  let publicCopyIsPublished = false
-  if (previous && intentOf({ ...base, user, publicCopyIsPublished: true }) === 'unpublish') {
-    const publicCopy = await req.payload.findByID({
-      collection: 'releases',
-      id: originalDoc.id,
-      draft: false,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
-    publicCopyIsPublished = publicCopy?._status === 'published'
-  }
+  const mayUnpublish = previous && intentOf({ ...base, user, publicCopyIsPublished: true }) === 'unpublish'
+  const published = mayUnpublish ? await publicCopyIsPublished(req, 'releases', originalDoc.id) : false
 
-  const decided = applyReleaseWorkflow({ ...base, user, publicCopyIsPublished })
+  const decided = applyReleaseWorkflow({ ...base, user, publicCopyIsPublished: published })
   return { ...data, ...decided, workflow: { ...(data.workflow ?? {}), ...decided.workflow } }
 }
