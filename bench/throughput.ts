@@ -109,6 +109,14 @@ async function main() {
     const staff = await fetch(`${recipeUrl}${releasePath}`, { headers: { cookie: 'payload-token=bench' } })
     await staff.arrayBuffer()
     if (staff.headers.get('x-cache-status') !== 'BYPASS') throw new Error('The recipe answers signed-in staff from its cache')
+    // Next's 307 from / carries no security headers (Next drops header rules on redirects): nginx adds
+    // them, and only where they are missing (a page keeps one of each).
+    const rootRedirect = await fetch(`${recipeUrl}/`, { redirect: 'manual' })
+    await rootRedirect.arrayBuffer()
+    const pageHeaders = (await fetch(`${recipeUrl}${releasePath}`)).headers
+    if (rootRedirect.headers.get('x-content-type-options') !== 'nosniff' || pageHeaders.get('x-content-type-options') !== 'nosniff') {
+      throw new Error(`The recipe's fallback security headers: / has ${rootRedirect.headers.get('x-content-type-options')}, the page ${pageHeaders.get('x-content-type-options')}`)
+    }
     // Cached pages carry the ETag stored with them (src/site/pageCacheHandler.mjs); nginx answers a match.
     const etag = (await fetch(`${recipeUrl}${releasePath}`)).headers.get('etag')
     const conditional = await fetch(`${recipeUrl}${releasePath}`, { headers: { 'if-none-match': etag ?? '' } })
