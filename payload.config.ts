@@ -24,6 +24,7 @@ import { loggerConfig } from './src/config/logger'
 import { plugins } from './src/config/plugins'
 import { DEFAULT_LOCALE, LOCALES } from './src/fields/localizedName'
 import { healthEndpoint } from './src/health/endpoint'
+import { adminTranslations } from './src/i18n/adminTranslations'
 import { livePreview } from './src/site/preview'
 import { revalidateEndpoint } from './src/site/revalidate'
 
@@ -55,6 +56,7 @@ export default buildConfig({
   i18n: {
     supportedLanguages: { az, en, ru },
     fallbackLanguage: 'en',
+    translations: adminTranslations,
   },
   admin: {
     user: Users.slug,

@@ -36,3 +36,17 @@ describe('formatDate (Asia/Baku)', () => {
     expect(formatDate('2016-12-31T20:00:00.000Z', 'ru', 'year')).toBe('2017')
   })
 })
+
+describe("the admin's texts (src/i18n/adminTranslations.ts)", () => {
+  it("the admin's refused-restore toast says why, in every language, naming the admin's own Restore as draft button", async () => {
+    const { initI18n } = await import('@payloadcms/translations')
+    const config = (await import('../../payload.config')).default
+    const { i18n } = await config
+    for (const language of ['az', 'en', 'ru'] as const) {
+      const { t } = await initI18n({ config: i18n, language, context: 'client' })
+      const message = t('version:problemRestoringVersion')
+      expect(message, language).not.toBe(i18n.supportedLanguages?.[language]?.translations.version?.problemRestoringVersion)
+      expect(message, language).toContain(t('version:restoreAsDraft'))
+    }
+  })
+})
