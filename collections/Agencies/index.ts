@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { slugField } from '@/fields/slug'
-import { editorialAccess, editorialHooks, editorialVersions } from '@/workflow/editorialCollection'
+import { editorialAccess, editorialEndpoints, editorialHooks, editorialVersions } from '@/workflow/editorialCollection'
 
 export const AGENCY_KINDS = [
   { label: 'Ministry', value: 'ministry' },
@@ -51,5 +51,6 @@ export const Agencies: CollectionConfig = {
     },
   ],
   hooks: editorialHooks,
+  endpoints: editorialEndpoints,
   versions: editorialVersions,
 }

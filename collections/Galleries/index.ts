@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { slugField } from '@/fields/slug'
-import { editorialAccess, editorialHooks, editorialVersions } from '@/workflow/editorialCollection'
+import { editorialAccess, editorialEndpoints, editorialHooks, editorialVersions } from '@/workflow/editorialCollection'
 
 export const Galleries: CollectionConfig = {
   slug: 'galleries',
@@ -35,5 +35,6 @@ export const Galleries: CollectionConfig = {
     },
   ],
   hooks: editorialHooks,
+  endpoints: editorialEndpoints,
   versions: editorialVersions,
 }

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { slugField } from '@/fields/slug'
 import { currentPosition, positionErrors, type Position } from '@/lib/positions'
-import { editorialAccess, editorialHooks, editorialVersions } from '@/workflow/editorialCollection'
+import { editorialAccess, editorialEndpoints, editorialHooks, editorialVersions } from '@/workflow/editorialCollection'
 
 import { checkHeadsOfAgency } from './hooks/checkHeadsOfAgency'
 
@@ -58,5 +58,6 @@ export const Officials: CollectionConfig = {
     },
   ],
   hooks: { ...editorialHooks, beforeValidate: [checkHeadsOfAgency] },
+  endpoints: editorialEndpoints,
   versions: editorialVersions,
 }

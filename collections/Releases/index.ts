@@ -6,6 +6,7 @@ import { mediaVisibilityHooks } from '@/media/visibility'
 import { removeFromSearchAfterDelete, syncSearchAfterChange } from '@/search/hooks'
 import { revalidateAfterChange, revalidateAfterDelete } from '@/site/revalidate'
 import { rememberDraftArg } from '@/workflow/draftArg'
+import { restoreAsDraftEndpoint } from '@/workflow/restoreAsDraft'
 import { restoreKeepsPublicCopy } from '@/workflow/restoreKeepsPublicCopy'
 
 import { changes, content, importSource, relations, releaseSlug, withdrawal, workflow } from './fields'
@@ -50,6 +51,7 @@ export const Releases: CollectionConfig = {
     beforeDelete: [recordRemoval],
     afterDelete: [removeFromSearchAfterDelete, ...mediaVisibilityHooks.afterDelete, revalidateAfterDelete],
   },
+  endpoints: [restoreAsDraftEndpoint],
   versions: {
     drafts: {
       autosave: { interval: 2000 },

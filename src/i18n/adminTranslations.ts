@@ -1,27 +1,34 @@
-import type { Config } from 'payload'
-
 /**
- * Payload's admin texts the press office reads differently. The admin's Restore shows one toast for
- * any refused restore and drops the server's reason (src/workflow/restoreKeepsPublicCopy.ts and the
- * release workflow refuse restores that would publish or unpublish): the toast says what is refused.
+ * Payload's admin texts the press office reads differently, and the app's own (`pressOffice:`). A
+ * restore always brings a version back as a draft (src/workflow/restoreAsDraft.ts): the admin's
+ * confirmation says so before, and the endpoint's answer after.
  */
 export const adminTranslations = {
   az: {
     version: {
-      problemRestoringVersion:
-        'Versiya bərpa olunmadı. Qaralama versiya dərc olunmuş səhifənin üzərinə bərpa edilmir (səhifəni saytdan götürərdi); press-relizin dərc olunmuş versiyası «Qaralamalar kimi bərpa et» ilə bərpa edilir və sonra adi qaydada dərc olunur.',
+      aboutToRestore:
+        'Bu {{label}} sənədini {{versionDate}} tarixindəki vəziyyətinə bərpa etmək üzrəsiniz. O, qaralama kimi bərpa olunur: saytda yalnız dərc olunandan sonra dəyişəcək.',
+    },
+    pressOffice: {
+      restoredAsDraft: 'Qaralama kimi bərpa olundu. Saytda yalnız dərc olunandan sonra dəyişəcək.',
     },
   },
   en: {
     version: {
-      problemRestoringVersion:
-        'The version was not restored. A draft version is not restored over a published page (it would take the page off the site); a published version of a release is restored with “Restore as draft”, then published as usual.',
+      aboutToRestore:
+        'You are about to restore this {{label}} document to the state that it was in on {{versionDate}}. It comes back as a draft: the public site changes only when it is published.',
+    },
+    pressOffice: {
+      restoredAsDraft: 'Restored as a draft. The public site changes only when it is published.',
     },
   },
   ru: {
     version: {
-      problemRestoringVersion:
-        'Версия не восстановлена. Черновую версию нельзя восстановить поверх опубликованной страницы (это сняло бы её с сайта); опубликованную версию пресс-релиза восстанавливают кнопкой «Восстановить как черновик», затем публикуют как обычно.',
+      aboutToRestore:
+        'Вы собираетесь восстановить этот документ {{label}} в состояние, в котором он находился {{versionDate}}. Версия восстановится как черновик: на сайте изменения появятся только после публикации.',
+    },
+    pressOffice: {
+      restoredAsDraft: 'Восстановлено как черновик. На сайте изменения появятся только после публикации.',
     },
   },
-} as NonNullable<Config['i18n']>['translations']
+}

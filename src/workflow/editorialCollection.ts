@@ -8,6 +8,7 @@ import { revalidateAfterChange, revalidateAfterDelete } from '@/site/revalidate'
 
 import { rememberDraftArg } from './draftArg'
 import { preventContributorPublish } from './preventContributorPublish'
+import { restoreAsDraftEndpoint } from './restoreAsDraft'
 import { restoreKeepsPublicCopy } from './restoreKeepsPublicCopy'
 
 /**
@@ -30,6 +31,8 @@ export const editorialHooks = {
   afterChange: [...mediaVisibilityHooks.afterChange, revalidateAfterChange],
   afterDelete: [...mediaVisibilityHooks.afterDelete, revalidateAfterDelete],
 } satisfies CollectionConfig['hooks']
+
+export const editorialEndpoints: CollectionConfig['endpoints'] = [restoreAsDraftEndpoint]
 
 export const editorialVersions: CollectionConfig['versions'] = {
   drafts: { autosave: { interval: 2000 } },

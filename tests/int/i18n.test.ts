@@ -38,15 +38,20 @@ describe('formatDate (Asia/Baku)', () => {
 })
 
 describe("the admin's texts (src/i18n/adminTranslations.ts)", () => {
-  it("the admin's refused-restore toast says why, in every language, naming the admin's own Restore as draft button", async () => {
+  it('the restore confirmation says, in every language, that the version comes back as a draft, as the answer after it does', async () => {
     const { initI18n } = await import('@payloadcms/translations')
     const config = (await import('../../payload.config')).default
     const { i18n } = await config
     for (const language of ['az', 'en', 'ru'] as const) {
       const { t } = await initI18n({ config: i18n, language, context: 'client' })
-      const message = t('version:problemRestoringVersion')
-      expect(message, language).not.toBe(i18n.supportedLanguages?.[language]?.translations.version?.problemRestoringVersion)
-      expect(message, language).toContain(t('version:restoreAsDraft'))
+      const confirmation = t('version:aboutToRestore', { label: 'X', versionDate: 'Y' })
+      expect(confirmation, language).not.toBe(
+        i18n.supportedLanguages?.[language]?.translations.version?.aboutToRestore?.replace('{{label}}', 'X').replace('{{versionDate}}', 'Y'),
+      )
+      const restored = t('pressOffice:restoredAsDraft' as Parameters<typeof t>[0])
+      expect(restored, language).not.toBe('pressOffice:restoredAsDraft')
+      // The confirmation ends with the same promise the answer makes.
+      expect(confirmation.toLowerCase(), language).toContain(restored.split('. ')[1]!.replace(/\.$/, '').toLowerCase())
     }
   })
 })

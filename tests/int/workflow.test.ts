@@ -1,6 +1,9 @@
 import { createLocalReq, restoreVersionOperation, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { adminTranslations } from '@/i18n/adminTranslations'
+
+import { clients, type Clients } from './helpers/channels'
 import { draftRelease, makeAgency } from './helpers/fixtures'
 import { makeUser, startPayload, type TestUser } from './helpers/payload'
 
@@ -297,5 +300,70 @@ describe('restoring a version', () => {
     const firstPublished = versions.find((v) => v.version._status === 'published' && (v.version as { name?: string }).name === 'Agency with history')!
     await restore('agencies', firstPublished.id, editor, false)
     expect((await publicAgency())?.name).toBe('Agency with history')
+  })
+})
+
+describe("restoring through REST, as the admin's Restore does (src/workflow/restoreAsDraft.ts)", () => {
+  let http: Clients
+  beforeAll(async () => {
+    http = clients(payload, (await import('@payload-config')).default)
+  })
+  const versionsOf = async (collection: 'releases' | 'agencies', id: string) =>
+    (await payload.findVersions({ collection, where: { parent: { equals: id } }, sort: 'createdAt', depth: 0, limit: 100 })).docs
+  // The admin's "Restore this version" posts `?draft=false`, in the admin's language.
+  const restore = async (collection: string, versionId: string, user: TestUser | null, language = 'en') =>
+    http.rest.post(`${collection}/versions/${versionId}?draft=false`, null, { ...(await http.authHeader(user)), 'accept-language': language })
+  const latestDraft = (collection: 'releases' | 'agencies', id: string) =>
+    payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: true }) as Promise<{ title?: string; name?: string; _status?: string }>
+  const publicRead = (collection: 'releases' | 'agencies', id: string) =>
+    payload.find({ collection, where: { id: { equals: id } }, overrideAccess: false }).then((r) => r.docs[0] as { title?: string; name?: string } | undefined)
+
+  it('a draft version of a published release comes back as the draft, and the release stays public as it was', async () => {
+    const id = await publishedRelease('Public wording')
+    await update(id, contributor, { title: 'Wording of a later draft' }, true)
+    const earlyDraft = (await versionsOf('releases', id)).find((v) => v.version._status === 'draft' && (v.version as { title?: string }).title === 'Public wording')!
+    const response = await restore('releases', earlyDraft.id, editor)
+    const body = (await response.json()) as { _status?: string; message?: string }
+    expect(response.status, JSON.stringify(body)).toBe(200)
+    expect(body._status).toBe('draft')
+    expect(body.message).toBe(adminTranslations!.en!.pressOffice!.restoredAsDraft)
+    expect((await latestDraft('releases', id)).title).toBe('Public wording')
+    expect((await publicRead('releases', id))?.title).toBe('Public wording')
+    expect((await payload.findByID({ collection: 'releases', id, draft: false, depth: 0, overrideAccess: true }))._status).toBe('published')
+  })
+
+  it('a published version of a release comes back as a draft for a contributor too; the public copy changes only by publishing', async () => {
+    const id = await publishedRelease('Old wording')
+    await update(id, editor, { title: 'New wording', updateType: 'minor', workflow: { forcePublishReason: 'Typo in the title' } })
+    const old = (await versionsOf('releases', id)).find((v) => v.version._status === 'published' && (v.version as { title?: string }).title === 'Old wording')!
+    const response = await restore('releases', old.id, contributor, 'ru')
+    const body = (await response.json()) as { _status?: string; message?: string }
+    expect(response.status, JSON.stringify(body)).toBe(200)
+    expect(body.message).toBe(adminTranslations!.ru!.pressOffice!.restoredAsDraft)
+    expect((await latestDraft('releases', id)).title).toBe('Old wording')
+    expect((await publicRead('releases', id))?.title).toBe('New wording')
+  })
+
+  it('agencies, officials, galleries: a restored version is a draft until an editor publishes it', async () => {
+    const agency = await makeAgency(payload, 'Agency first name')
+    await payload.update({ collection: 'agencies', id: agency.id, data: { name: 'Agency second name', _status: 'published' }, ...as(editor) })
+    const first = (await versionsOf('agencies', agency.id)).find((v) => (v.version as { name?: string }).name === 'Agency first name')!
+    const response = await restore('agencies', first.id, editor, 'az')
+    const body = (await response.json()) as { _status?: string; message?: string }
+    expect(response.status, JSON.stringify(body)).toBe(200)
+    expect(body.message).toBe(adminTranslations!.az!.pressOffice!.restoredAsDraft)
+    expect((await latestDraft('agencies', agency.id)).name).toBe('Agency first name')
+    expect((await publicRead('agencies', agency.id))?.name).toBe('Agency second name')
+  })
+
+  it('access and bad ids answer as before: nobody signed in gets 403, an unknown version 404, and nothing changes', async () => {
+    const id = await publishedRelease('Nobody restores this')
+    await update(id, contributor, { title: 'Its later draft' }, true)
+    const first = (await versionsOf('releases', id))[0]!
+    const anonymous = await restore('releases', first.id, null)
+    expect(anonymous.status).toBe(403)
+    expect((await latestDraft('releases', id)).title).toBe('Its later draft')
+    const unknown = await restore('releases', '00000000-0000-4000-8000-000000000000', editor)
+    expect(unknown.status).toBe(404)
   })
 })
