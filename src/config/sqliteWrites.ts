@@ -15,8 +15,8 @@
  * writes commit or roll back with the caller's. "Inside" follows the async context
  * (AsyncLocalStorage), so an operation its caller started without awaiting it, later in the same
  * chain while the first is still open, would join too. A transaction never ended keeps the lock
- * (as it would keep SQLite's own): Payload ends every one it begins, except `updateJobs` when its
- * update throws.
+ * (as it would keep SQLite's own): Payload ends every one it begins, except its job queue's
+ * `updateJobs` when the update throws (a full disk, an I/O error) — ended here, see below.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
@@ -291,6 +291,19 @@ export function serialiseSqliteWrites(adapterObj: DatabaseAdapterObj, busyTimeou
       }
       adapter.rollbackTransaction = async function (id) {
         await settle(id, (resolved) => rollbackTransaction.call(this, resolved))
+      }
+      // Payload's updateJobs (the job runner's claim and status writes) begins a transaction for
+      // one db.updateJobs call and commits it, with no rollback when that call throws: the lock
+      // would never be released and no save of this process would finish again until a restart.
+      const { updateJobs } = adapter
+      adapter.updateJobs = async function (args) {
+        try {
+          return await updateJobs.call(this, args)
+        } catch (error) {
+          const id = await args.req?.transactionID
+          if (id !== undefined && holders.has(id)) await adapter.rollbackTransaction(id).catch(() => undefined)
+          throw error
+        }
       }
       adapter.connect = async function (options) {
         await connect!.call(this, options)

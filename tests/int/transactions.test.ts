@@ -155,6 +155,27 @@ describe('concurrent writes in one process', () => {
     const saved = await payload.create({ collection: 'agencies', data: { name: 'Goes through', kind: 'ministry' } })
     expect(saved.id).toBeTruthy()
   })
+
+  it('a job update that fails does not keep the write lock (Payload leaves that transaction open): the next save goes through', async () => {
+    const within = <T>(work: Promise<T>) =>
+      Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('still waiting for the write lock after 10 s')), 10_000).unref())])
+    const client = (payload.db as unknown as { client: { execute(sql: string): Promise<unknown> } }).client
+    const id = await submittedRelease('Its job fails to update')
+    await payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'releases', value: id }, user: { relationTo: 'users', value: editor.id } },
+      waitUntil: new Date(Date.now() - 1000),
+    })
+    // What a full disk does to the runner's claim of the job (an UPDATE of payload_jobs).
+    await client.execute("CREATE TRIGGER fail_job_updates BEFORE UPDATE ON payload_jobs BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END")
+    try {
+      await expect(payload.jobs.run()).rejects.toThrow(/Failed query: update "payload_jobs"/)
+    } finally {
+      await within(client.execute('DROP TRIGGER fail_job_updates'))
+    }
+    const saved = await within(payload.create({ collection: 'agencies', data: { name: 'Saved after the failed job update', kind: 'ministry' } }))
+    expect(saved.id).toBeTruthy()
+  }, 30_000)
 })
 
 describe('files an upload cut off by a crash left behind', () => {
