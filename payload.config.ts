@@ -20,6 +20,7 @@ import { withStrictInput } from './src/api/strictInput'
 import { databaseAdapter } from './src/config/database'
 import { richTextEditor } from './src/config/editor'
 import { mediaMaxFileBytes, payloadSecret, serverURL, siteOrigins } from './src/config/env'
+import { jobs } from './src/config/jobs'
 import { loggerConfig } from './src/config/logger'
 import { plugins } from './src/config/plugins'
 import { DEFAULT_LOCALE, LOCALES } from './src/fields/localizedName'
@@ -74,11 +75,7 @@ export default buildConfig({
     },
     importMap: { baseDir: dirname },
   },
-  jobs: {
-    // Scheduled publishing runs inside the app process: nothing external to set up.
-    autoRun: [{ cron: '* * * * * *', limit: 20, queue: 'default' }],
-    shouldAutoRun: () => process.env.DISABLE_JOB_AUTORUN !== 'true',
-  },
+  jobs,
   typescript: {
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),
   },

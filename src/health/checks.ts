@@ -48,7 +48,7 @@ export interface JobsCheck {
 }
 
 /**
- * `enabled` is the config's own `jobs.shouldAutoRun` answer (false with DISABLE_JOB_AUTORUN=true:
+ * `enabled`: whether this process runs jobs (src/config/jobs.ts; false with DISABLE_JOB_AUTORUN=true:
  * the runner still ticks but runs nothing — another instance must run the jobs).
  */
 export function checkJobs(crons: readonly CronLike[], enabled: boolean, now = Date.now()): JobsCheck {

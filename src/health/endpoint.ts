@@ -1,5 +1,7 @@
 import type { Endpoint } from 'payload'
 
+import { runsJobs } from '@/config/jobs'
+
 import { DATABASE_TIMEOUT_MS, JOBS_TICK_STALE_MS, checkDatabase, checkJobs, jobsHealthy } from './checks'
 
 const CHECKED = {
@@ -18,8 +20,7 @@ export const healthEndpoint: Endpoint = {
     const { payload } = req
     const database = await checkDatabase(payload)
     if (database.error) payload.logger.warn({ err: database.error, msg: 'health: the database did not answer' })
-    const enabled = (await payload.config.jobs.shouldAutoRun?.(payload)) ?? true
-    const jobs = checkJobs(payload.crons, enabled)
+    const jobs = checkJobs(payload.crons, runsJobs())
     const healthy = database.status === 'ok' && jobsHealthy(jobs.status)
     const body = {
       status: healthy ? 'ok' : 'error',

@@ -1,6 +1,7 @@
 import { createLocalReq, restoreVersionOperation, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { jobsAreDue } from '@/config/jobs'
 import { adminTranslations } from '@/i18n/adminTranslations'
 
 import { clients, type Clients } from './helpers/channels'
@@ -240,6 +241,34 @@ describe('scheduled publishing', () => {
     await payload.jobs.run()
     expect(await publicRead(own.id)).toHaveLength(0)
     expect(await publicRead(other.id)).toHaveLength(0)
+  })
+
+  it("the runner's tick asks first (src/config/jobs.ts): it runs the queue when a job is due, and an idle tick writes nothing", async () => {
+    const shouldAutoRun = () => payload.config.jobs.shouldAutoRun!(payload)
+    const saved = process.env.DISABLE_JOB_AUTORUN
+    process.env.DISABLE_JOB_AUTORUN = 'false'
+    try {
+      await payload.jobs.run({ limit: 100 })
+      expect(await shouldAutoRun()).toBe(false)
+      const draft = await draftRelease(payload, contributor, agencyId, 'Scheduled for later')
+      await submit(draft.id, contributor)
+      const later = new Date(Date.now() + 60 * 60 * 1000)
+      await schedule(draft.id, editor, later)
+      expect(await shouldAutoRun()).toBe(false)
+      expect(await jobsAreDue(payload, new Date(later.getTime() + 1000))).toBe(true)
+
+      const soon = await draftRelease(payload, contributor, agencyId, 'Scheduled for now')
+      await submit(soon.id, contributor)
+      const at = new Date(Date.now() + 200)
+      await schedule(soon.id, editor, at)
+      await waitFor(at)
+      expect(await shouldAutoRun()).toBe(true)
+      await payload.jobs.run()
+      expect((await publicRead(soon.id))[0]?.title).toBe('Scheduled for now')
+      expect(await shouldAutoRun()).toBe(false)
+    } finally {
+      process.env.DISABLE_JOB_AUTORUN = saved
+    }
   })
 })
 
