@@ -5,6 +5,7 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sql, sqliteAdapter, type SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
+import { runsAfterCommit } from '../lib/afterCommit'
 import { migrations as mongodbMigrations } from '../migrations/mongodb'
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
 import { databaseTarget, projectRoot } from './env'
@@ -21,18 +22,20 @@ const SQLITE_BUSY_TIMEOUT_MS = 5000
 export function databaseAdapter(): DatabaseAdapterObj {
   const target = databaseTarget()
   if (target.kind === 'mongodb') {
-    return mongooseAdapter({
-      url: target.url,
-      migrationDir: path.join(projectRoot, 'src/migrations/mongodb'),
-      connectOptions: { serverSelectionTimeoutMS: 5000 },
-    })
+    return runsAfterCommit(
+      mongooseAdapter({
+        url: target.url,
+        migrationDir: path.join(projectRoot, 'src/migrations/mongodb'),
+        connectOptions: { serverSelectionTimeoutMS: 5000 },
+      }),
+    )
   }
   try {
     fs.mkdirSync(path.dirname(target.file), { recursive: true })
   } catch {
     // Reported as "cannot reach the SQLite file …" when Payload connects.
   }
-  return serialiseSqliteWrites(
+  const sqlite = serialiseSqliteWrites(
     sqliteAdapter({
       client: { url: target.url },
       // Every operation in one transaction: a server killed mid-publish, mid-import or mid-migration
@@ -57,6 +60,7 @@ export function databaseAdapter(): DatabaseAdapterObj {
     SQLITE_BUSY_TIMEOUT_MS,
     target.url,
   )
+  return runsAfterCommit(sqlite)
 }
 
 /** Applies pending committed migrations for whichever adapter is configured, then refreshes SQLite's statistics. */

@@ -1,6 +1,8 @@
 import crypto from 'node:crypto'
 
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Endpoint } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Endpoint, PayloadRequest } from 'payload'
+
+import { afterCommit } from '@/lib/afterCommit'
 
 import { pagesShowing, refreshSharedCache } from './sharedCache'
 
@@ -9,18 +11,15 @@ import { pagesShowing, refreshSharedCache } from './sharedCache'
  * fresh HTML (a publish, an edit, an unpublish, a withdrawal, a scheduled publish). Draft saves do
  * not touch what readers see and purge nothing.
  *
- * Purges: one at once, inside the request that made the change, and later ones through the
- * internal endpoint below. The late ones catch a page whose render began before the change was
- * committed and finished after the first purge (it would otherwise be cached as fresh with the old
- * content), and it is the only one that works for changes made outside a request (scheduled jobs).
+ * The purge runs once the change is committed (src/lib/afterCommit.ts): a purge from the hook itself
+ * came before the commit, and a reader's request in between rendered the old content and cached it
+ * as fresh. Inside a request it purges at once; outside one (a scheduled job) through the internal
+ * endpoint below.
  */
 /**
- * Late purges, in ms: a render that began before the change and ended after the first purge is
- * caught by one of these. The first purge runs in the change's hook, before its transaction
- * commits: a reader's request in between renders the old content and caches it. The 150 ms one
- * catches that in the common case (the commit follows the hooks within milliseconds): measured,
- * the page then showed the change after at most ~1.1 s instead of ~0.15 s whenever a reader's
- * request fell in that window (bench/publish-live.ts).
+ * Late purges, in ms after the commit: a render that began before the commit (reading the old
+ * content) and finished after the purge would be cached as fresh; one of these catches it, and each
+ * refreshes nginx's micro-cache (src/site/sharedCache.ts).
  */
 export const LATE_PURGES_MS = [150, 500, 2500]
 const ENDPOINT_PATH = '/revalidate-public-pages'
@@ -58,28 +57,29 @@ function purgeThroughServer(delay: number, pages: string[]): void {
 
 /**
  * `pages`: public paths (without language) the change shows on, refreshed in nginx's micro-cache
- * after the late purges (src/site/sharedCache.ts) — not after the first one, which may run before
- * the change is committed.
+ * after the late purges (src/site/sharedCache.ts).
  */
-export async function purgePublicPages(pages: string[] = []): Promise<void> {
-  const inRequest = await purgeNow()
-  if (!inRequest) purgeThroughServer(0, [])
-  for (const delay of LATE_PURGES_MS) purgeThroughServer(delay, pages)
+export async function purgePublicPages(req: Pick<PayloadRequest, 'transactionID'>, pages: string[] = []): Promise<void> {
+  await afterCommit(req, async () => {
+    const inRequest = await purgeNow()
+    if (!inRequest) purgeThroughServer(0, [])
+    for (const delay of LATE_PURGES_MS) purgeThroughServer(delay, pages)
+  })
 }
 
 /** Bulk writers (benchmarks' generators) pass `context.skipRevalidate` and purge once when done. */
-export const revalidateAfterChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, context }) => {
+export const revalidateAfterChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, context, req }) => {
   if (context.skipRevalidate) return doc
   const versioned = doc && typeof doc === 'object' && '_status' in doc
   const draftOnly = versioned && context.draftArg && doc._status !== 'published'
   const seenByReaders = !versioned || doc._status === 'published' || previousDoc?._status === 'published'
-  if (!draftOnly && seenByReaders) await purgePublicPages(pagesShowing(collection.slug, doc))
+  if (!draftOnly && seenByReaders) await purgePublicPages(req, pagesShowing(collection.slug, doc))
   return doc
 }
 
-export const revalidateAfterDelete: CollectionAfterDeleteHook = async ({ collection, doc, context }) => {
+export const revalidateAfterDelete: CollectionAfterDeleteHook = async ({ collection, doc, context, req }) => {
   if (context.skipRevalidate) return doc
-  await purgePublicPages(pagesShowing(collection.slug, doc))
+  await purgePublicPages(req, pagesShowing(collection.slug, doc))
   return doc
 }
 

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -13,6 +14,7 @@ import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { projectRoot } from '@/config/env'
+import { afterCommit } from '@/lib/afterCommit'
 import { removeOrphanUploads } from '@/media/orphanUploads'
 
 import { draftRelease, makeAgency } from './helpers/fixtures'
@@ -176,6 +178,59 @@ describe('concurrent writes in one process', () => {
     const saved = await within(payload.create({ collection: 'agencies', data: { name: 'Saved after the failed job update', kind: 'ministry' } }))
     expect(saved.id).toBeTruthy()
   }, 30_000)
+})
+
+describe('work after the commit (src/lib/afterCommit.ts)', () => {
+  const readAgency = async (id: string) =>
+    (await payload.find({ collection: 'agencies', where: { id: { equals: id } }, depth: 0, draft: false })).docs[0] as { name?: string } | undefined
+
+  it('runs once the write is stored: read from outside the transaction, it sees the change', async () => {
+    let seen: { name?: string } | undefined | 'not run' = 'not run'
+    withAfterChange('agencies', async ({ doc, req }) => {
+      if (doc.name === 'Seen after the commit') await afterCommit(req, async () => void (seen = await readAgency(doc.id)))
+      return doc
+    })
+    await payload.create({ collection: 'agencies', data: { name: 'Seen after the commit', kind: 'ministry', _status: 'published' } })
+    expect(seen).toMatchObject({ name: 'Seen after the commit' })
+  })
+
+  it('never runs when the write is rolled back', async () => {
+    let ran = false
+    withAfterChange('agencies', async ({ doc, req }) => {
+      if (doc.name !== 'Rolled back') return doc
+      await afterCommit(req, () => void (ran = true))
+      throw new Error('refused after registering')
+    })
+    await expect(payload.create({ collection: 'agencies', data: { name: 'Rolled back', kind: 'ministry' } })).rejects.toThrow(/refused after registering/)
+    expect(ran).toBe(false)
+  })
+
+  it('the page purge of a published change reaches the server only once the change is readable, however long the hooks after it take', async () => {
+    const agency = await payload.create({ collection: 'agencies', data: { name: 'Before the purge', kind: 'ministry', _status: 'published' } })
+    const purges: (string | undefined)[] = []
+    const server = http.createServer((request, response) => {
+      if (request.url?.endsWith('/revalidate-public-pages')) void readAgency(agency.id).then((doc) => purges.push(doc?.name))
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const savedPort = process.env.PORT
+    process.env.PORT = String((server.address() as { port: number }).port)
+    try {
+      // A slow hook after the purge's own (Payload commits after every hook has run).
+      withAfterChange('agencies', async ({ doc }) => {
+        if (doc.name === 'After the purge') await new Promise((resolve) => setTimeout(resolve, 300))
+        return doc
+      })
+      await payload.update({ collection: 'agencies', id: agency.id, data: { name: 'After the purge' } })
+      await new Promise((resolve) => setTimeout(resolve, 400))
+      expect(purges.length).toBeGreaterThan(0)
+      expect(purges).toEqual(purges.map(() => 'After the purge'))
+    } finally {
+      if (savedPort === undefined) delete process.env.PORT
+      else process.env.PORT = savedPort
+      server.close()
+    }
+  })
 })
 
 describe('files an upload cut off by a crash left behind', () => {
