@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto'
 
 import FileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
+import TagsManifestModule from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js'
 
 import { inlineScriptHashes, pagePolicy } from '../security/contentSecurityPolicy.mjs'
 import { commonHeaders } from '../security/headers.mjs'
@@ -9,6 +10,8 @@ import { commonHeaders } from '../security/headers.mjs'
 import { runsScripts, withoutFrameworkScripts } from './frameworkScripts.mjs'
 
 const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule
+const { areTagsExpired } = TagsManifestModule
+const TAGS = 'x-next-cache-tags'
 const CSP = 'content-security-policy'
 const ETAG = 'etag'
 // Public pages have no header rule in next.config.mjs (src/security/headers.mjs says why).
@@ -34,16 +37,46 @@ export default class PageCacheHandler extends FileSystemCache {
   async get(key, ctx) {
     const entry = await super.get(key, ctx)
     if (entry?.value) withHeaders(entry.value) // entries written before this handler (the build's)
+    else renderStarts.missed(key)
     return entry
   }
 
   async set(key, data, ctx) {
+    const started = renderStarts.take(key)
     if (data) withHeaders(data)
     // A 404 is served (with its policy) but not stored: every unknown address would otherwise
     // become a file on disk, and anyone could fill the disk by asking for made-up addresses.
     if (data?.kind === 'APP_PAGE' && data.status === 404) return
+    if (begunBeforePurge(data, started)) return
     return super.set(key, data, ctx)
   }
+}
+
+/**
+ * When the render that fills each missing page began: its first miss since it was last stored.
+ * Next counts a page fresh when it was stored after the last purge (src/site/revalidate.ts); a
+ * render that began before a purge and ended after it read the content from before the change, and
+ * would be kept as fresh until the next change. Bounded: a miss never followed by a store (a
+ * failed render) must not grow it without end.
+ */
+const renderStarts = {
+  at: new Map(),
+  missed(key) {
+    if (this.at.has(key)) return
+    if (this.at.size >= 10_000) this.at.clear()
+    this.at.set(key, Date.now())
+  },
+  take(key) {
+    const started = this.at.get(key)
+    this.at.delete(key)
+    return started
+  },
+}
+
+/** Such a render is served to the readers waiting for it, and not kept: the next request renders afresh. */
+function begunBeforePurge(data, started) {
+  const tags = data?.kind === 'APP_PAGE' ? data.headers?.[TAGS] : undefined
+  return started !== undefined && typeof tags === 'string' && areTagsExpired(tags.split(','), started)
 }
 
 /**

@@ -17,9 +17,10 @@ import { pagesShowing, refreshSharedCache } from './sharedCache'
  * endpoint below.
  */
 /**
- * Late purges, in ms after the commit: a render that began before the commit (reading the old
- * content) and finished after the purge would be cached as fresh; one of these catches it, and each
- * refreshes nginx's micro-cache (src/site/sharedCache.ts).
+ * Late purges, in ms after the commit. A render that began before the purge is not kept
+ * (src/site/pageCacheHandler.mjs); these are the second line for what that cannot see (a page
+ * cached by another route, a render the handler missed), and each refreshes nginx's micro-cache
+ * (src/site/sharedCache.ts).
  */
 export const LATE_PURGES_MS = [150, 500, 2500]
 const ENDPOINT_PATH = '/revalidate-public-pages'

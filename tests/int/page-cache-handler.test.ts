@@ -1,0 +1,64 @@
+/**
+ * src/site/pageCacheHandler.mjs, driven as Next drives it: `get` (a miss starts a render), the
+ * purge (`revalidateTag`, what revalidatePath ends in), then `set` with the rendered page.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { afterAll, describe, expect, it } from 'vitest'
+
+import PageCacheHandler from '../../src/site/pageCacheHandler.mjs'
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'page-cache-'))
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+type CacheEntry = { value?: { html?: unknown } } | null
+interface Handler {
+  get(key: string, ctx: object): Promise<CacheEntry>
+  set(key: string, data: object, ctx: object): Promise<void>
+  revalidateTag(tags: string[]): Promise<void>
+}
+const handler = new (PageCacheHandler as unknown as new (ctx: object) => Handler)({ fs: undefined, flushToDisk: false, serverDistDir: dir, maxMemoryCacheSize: 10 * 1024 * 1024 })
+const ctx = { kind: 'APP_PAGE', isRoutePPREnabled: false, isFallback: false }
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
+let pages = 0
+
+/** What a render of a public page hands Next's cache: its HTML and its cache tags. */
+const rendered = (text: string) => ({
+  kind: 'APP_PAGE',
+  html: `<!DOCTYPE html><html><body><p>${text}</p></body></html>`,
+  rscData: Buffer.from(''),
+  headers: { 'x-next-cache-tags': `_N_T_/layout,_N_T_/az/layout,_N_T_/az/releases/x${pages}/page` },
+  postponed: undefined,
+  status: 200,
+  segmentData: undefined,
+})
+const store = (key: string, text: string) => handler.set(key, rendered(text), { cacheControl: { revalidate: 3600, expire: 3600 } })
+const purge = () => handler.revalidateTag(['_N_T_/layout'])
+
+describe('a page whose render began before a purge', () => {
+  it('is not kept: the next request renders it again, with what the purge was for', async () => {
+    const key = `/az/releases/x${++pages}`
+    expect(await handler.get(key, ctx)).toBeNull() // a reader's request: the render begins
+    await tick()
+    await purge() // the change is committed and the pages purged while it renders
+    await tick()
+    await store(key, 'Text from before the change')
+    expect(await handler.get(key, ctx)).toBeNull()
+
+    await tick()
+    await store(key, 'Text after the change') // the render the next request started
+    const kept = await handler.get(key, ctx)
+    expect(String(kept?.value?.html)).toContain('Text after the change')
+  })
+
+  it('a render begun after the last purge is kept, as is one with no purge at all', async () => {
+    await purge()
+    await tick()
+    const key = `/az/releases/x${++pages}`
+    expect(await handler.get(key, ctx)).toBeNull()
+    await store(key, 'Rendered after the purge')
+    expect(String((await handler.get(key, ctx))?.value?.html)).toContain('Rendered after the purge')
+  })
+})
