@@ -272,10 +272,11 @@ describe('scheduled publishing', () => {
   })
 })
 
+// Versions of a document, oldest first, with the status each was saved with.
+const versionsOf = async (collection: 'releases' | 'agencies', id: string) =>
+  (await payload.findVersions({ collection, where: { parent: { equals: id } }, sort: 'createdAt', depth: 0, limit: 100 })).docs
+
 describe('restoring a version', () => {
-  // Versions of a release, oldest first, with the status each was saved with.
-  const versionsOf = async (collection: 'releases' | 'agencies', id: string) =>
-    (await payload.findVersions({ collection, where: { parent: { equals: id } }, sort: 'createdAt', depth: 0, limit: 100 })).docs
   // The operation the REST endpoint and the admin's Restore run (`POST …/versions/:id?draft=…`): the
   // local API's restoreVersion does not pass `draft` on (Payload 3.90).
   const restore = async (collection: 'releases' | 'agencies', versionId: string, user: TestUser, draft: boolean) =>
@@ -337,8 +338,6 @@ describe("restoring through REST, as the admin's Restore does (src/workflow/rest
   beforeAll(async () => {
     http = clients(payload, (await import('@payload-config')).default)
   })
-  const versionsOf = async (collection: 'releases' | 'agencies', id: string) =>
-    (await payload.findVersions({ collection, where: { parent: { equals: id } }, sort: 'createdAt', depth: 0, limit: 100 })).docs
   // The admin's "Restore this version" posts `?draft=false`, in the admin's language.
   const restore = async (collection: string, versionId: string, user: TestUser | null, language = 'en') =>
     http.rest.post(`${collection}/versions/${versionId}?draft=false`, null, { ...(await http.authHeader(user)), 'accept-language': language })
