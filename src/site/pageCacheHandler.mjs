@@ -37,7 +37,7 @@ export default class PageCacheHandler extends FileSystemCache {
   async get(key, ctx) {
     const entry = await super.get(key, ctx)
     if (entry?.value) withHeaders(entry.value) // entries written before this handler (the build's)
-    else renderStarts.missed(key)
+    else if (ctx?.kind === 'APP_PAGE') renderStarts.missed(key)
     return entry
   }
 
@@ -53,7 +53,8 @@ export default class PageCacheHandler extends FileSystemCache {
 }
 
 /**
- * When the render that fills each missing page began: its first miss since it was last stored.
+ * When the render that fills each missing page began: its first miss since it was last stored
+ * (pages only: only they are checked in `begunBeforePurge`).
  * Next counts a page fresh when it was stored after the last purge (src/site/revalidate.ts); a
  * render that began before a purge and ended after it read the content from before the change, and
  * would be kept as fresh until the next change. Bounded: a miss never followed by a store (a
