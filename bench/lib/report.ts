@@ -21,8 +21,21 @@ function cell(value: number | string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 }
 
+/**
+ * The command as it was run: the `BENCH_*` settings it was given (trials, rounds, a reused build…)
+ * change what its figures mean, so a row names them.
+ */
+export function commandAsRun(command: string, env: Record<string, string | undefined> = process.env): string {
+  const settings = Object.entries(env)
+    .filter(([key, value]) => key.startsWith('BENCH_') && value !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, value]) => `${key}=${/^[\w./:@-]*$/.test(value!) ? value : `'${value!.replace(/'/g, `'\\''`)}'`}`)
+  return [...settings, command].join(' ')
+}
+
 /** Prints the figures and records them as a row of the benchmark's table. */
 export function recordBenchmark(name: string, command: string, figures: Figures): void {
+  command = commandAsRun(command)
   const date = new Date().toISOString().slice(0, 16).replace('T', ' ')
   const cores = os.cpus().length
   console.log(`\n${name} — ${command}`)
