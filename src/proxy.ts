@@ -9,6 +9,7 @@ import { commonHeaders } from '@/security/headers.mjs'
 const PAGES_RENDERED_PER_REQUEST = new RegExp(`^/(?:${LOCALE_PATTERN})/(?:releases|galleries|preview(?:/[^/]*)?)$`)
 const LIST = new RegExp(`^/(${LOCALE_PATTERN})/(releases|galleries)$`)
 const PUBLIC_PAGE = new RegExp(`^/(?:${LOCALE_PATTERN})(?:/|$)`)
+const LANGUAGE_IN_ANY_CASE = new RegExp(`^/(${LOCALE_PATTERN})(?=/|$)`, 'i')
 
 // Pages have no header rule in next.config.mjs (src/security/headers.mjs says why): what this answers carries them.
 const COMMON_HEADERS = commonHeaders({ production: process.env.NODE_ENV === 'production' })
@@ -31,6 +32,9 @@ function withCommonHeaders(response: NextResponse): NextResponse {
  *   Next reads it from the request's Content-Security-Policy and puts it on every script it writes.
  * - Any path with a percent sign: Next decodes dynamic route parameters before any route code runs
  *   and answers a malformed escape (`%E0%A4%A`) with a 500; this answers 400.
+ * - A language typed in capitals (`/EN/releases`) is redirected to the address of the page
+ *   (`/en/releases`). Left to Next it is a 404 that neither Next's header rules (they match without
+ *   regard to case, src/security/headers.mjs) nor this proxy would give its security headers.
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl
@@ -41,6 +45,12 @@ export function proxy(request: NextRequest) {
         headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
       }),
     )
+  }
+  const language = LANGUAGE_IN_ANY_CASE.exec(pathname)?.[1]
+  if (language && language !== language.toLowerCase()) {
+    const url = request.nextUrl.clone()
+    url.pathname = `/${language.toLowerCase()}${pathname.slice(language.length + 1)}`
+    return withCommonHeaders(NextResponse.redirect(url, 308))
   }
   if (pathname === `/${VIEW_PREFIX}` || pathname.startsWith(`/${VIEW_PREFIX}/`)) {
     // A path no route answers but the 404 (its pages would otherwise answer under a second URL).
@@ -76,14 +86,16 @@ export function proxy(request: NextRequest) {
 // Literal strings (Next reads them at build time; tests/int/view-routing.test.ts keeps them equal to
 // the app's own patterns). The pages that export `dynamic = 'force-dynamic'`
 // (tests/e2e/security-headers.spec.ts checks every page); any path holding a percent sign (matched
-// against the raw, undecoded path); the view's internal prefix; and every public page, but only for
-// a request whose `a11y` cookie is a view, so the main version's cached pages never run this.
+// against the raw, undecoded path); a language in capitals; the view's internal prefix; and every
+// public page, but only for a request whose `a11y` cookie is a view, so the main version's cached
+// pages never run this.
 export const config = {
   matcher: [
     '/:locale(az|en|ru)/releases',
     '/:locale(az|en|ru)/galleries',
     '/:locale(az|en|ru)/preview/:id*',
     '/:any(.*%.*)',
+    '/:locale((?!az|en|ru)(?:[aA][zZ]|[eE][nN]|[rR][uU]))/:path*',
     '/view/:path*',
     { source: '/:locale(az|en|ru)/:path*', has: [{ type: 'cookie', key: 'a11y', value: 'v[0-2]-[0-4]-[0-2]-[0-2]-[0-2]-[0-1]' }] },
   ],

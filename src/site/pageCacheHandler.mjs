@@ -5,7 +5,8 @@ import FileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-s
 import TagsManifestModule from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js'
 
 import { inlineScriptHashes, pagePolicy } from '../security/contentSecurityPolicy.mjs'
-import { commonHeaders } from '../security/headers.mjs'
+import { VIEW_PREFIX } from '../a11y/viewRouting.mjs'
+import { commonHeaders, commonHeadersByRule } from '../security/headers.mjs'
 
 import { runsScripts, withoutFrameworkScripts } from './frameworkScripts.mjs'
 
@@ -36,14 +37,14 @@ const COMMON = Object.fromEntries(commonHeaders({ production: process.env.NODE_E
 export default class PageCacheHandler extends FileSystemCache {
   async get(key, ctx) {
     const entry = await super.get(key, ctx)
-    if (entry?.value) withHeaders(entry.value) // entries written before this handler (the build's)
+    if (entry?.value) withHeaders(entry.value, key) // entries written before this handler (the build's)
     else if (ctx?.kind === 'APP_PAGE') renderStarts.missed(key)
     return entry
   }
 
   async set(key, data, ctx) {
     const started = renderStarts.take(key)
-    if (data) withHeaders(data)
+    if (data) withHeaders(data, key)
     // A 404 is served (with its policy) but not stored: every unknown address would otherwise
     // become a file on disk, and anyone could fill the disk by asking for made-up addresses.
     if (data?.kind === 'APP_PAGE' && data.status === 404) return
@@ -84,16 +85,31 @@ function begunBeforePurge(data, started) {
  * Strips the scripts a page does not need and adds the security headers, the policy and the ETag
  * of what is left (in place: Next serves the object it just stored).
  */
-function withHeaders(value) {
-  if (value.kind !== 'APP_PAGE' || [CSP, ETAG, ...Object.keys(COMMON)].every((key) => value.headers?.[key])) return
+function withHeaders(value, key) {
+  if (value.kind !== 'APP_PAGE') return
+  const common = headersRuleCovers(key) ? {} : COMMON
+  if ([CSP, ETAG, ...Object.keys(common)].every((name) => value.headers?.[name])) return
   const rendered = typeof value.html === 'string' ? value.html : Buffer.isBuffer(value.html) ? value.html.toString('utf8') : null
   if (rendered === null) return
   const html = (value.status ?? 200) === 200 ? withoutFrameworkScripts(rendered) : rendered
   value.html = html
   value.headers = {
     ...value.headers,
-    ...COMMON,
+    ...common,
     [CSP]: pagePolicy({ scripts: runsScripts(html) ? inlineScriptHashes(html) : null }),
     [ETAG]: `W/"${createHash('sha256').update(html, 'utf8').digest('base64url').slice(0, 27)}"`,
   }
+}
+
+/**
+ * Whether Next's header rules already gave the request for this page the common headers: the
+ * 404 page answering an address outside the languages. Next appends stored headers to the rules'
+ * own, and a doubled Cross-Origin-Opener-Policy is no policy at all to a browser. A view's page
+ * (`/view/…`) was asked for under a language (src/proxy.ts rewrites it there).
+ * Next 16 keys a page `/route-cache/APP_PAGE/{route}/$/{path}`; before, by the path alone.
+ */
+function headersRuleCovers(key) {
+  const at = key.indexOf('/$/')
+  const path = at === -1 ? key : key.slice(at + 2)
+  return !path.startsWith(`/${VIEW_PREFIX}/`) && commonHeadersByRule(path)
 }

@@ -24,11 +24,14 @@ function scriptSources(policy: string): string[] {
 
 function expectCommonHeaders(response: APIResponse | { headers(): Record<string, string> }, what: string) {
   const headers = response.headers()
+  // Each exactly once (Playwright joins repeated headers with a newline): a browser reads a doubled
+  // Cross-Origin-Opener-Policy as no policy.
   expect(headers['x-content-type-options'], what).toBe('nosniff')
   expect(headers['referrer-policy'], what).toBe('strict-origin-when-cross-origin')
-  expect(headers['permissions-policy'], what).toContain('camera=()')
+  expect(headers['cross-origin-opener-policy'], what).toBe('same-origin')
+  expect(headers['permissions-policy'], what).toMatch(/^camera=\(\)[^\n]*$/)
   // npm start runs the production build.
-  expect(headers['strict-transport-security'], what).toMatch(/^max-age=\d{8,}/)
+  expect(headers['strict-transport-security'], what).toMatch(/^max-age=\d{8,}; includeSubDomains$/)
   // Payload's colour-scheme client hint belongs to the admin: on a public page Chrome would send a first visit twice.
   if (!what.includes('/admin')) expect(headers['critical-ch'], what).toBeUndefined()
 }
@@ -156,7 +159,7 @@ test('a cached page is served again with the same hashes and ETag, matching its 
   expect(second.headers()['etag']).toBe(`W/"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`)
 })
 
-test('API, files, feeds and the admin carry their own policies and headers', async ({ request }) => {
+test('API, files, feeds, unknown addresses and the admin carry their own policies and headers', async ({ request }) => {
   for (const path of ['/api/releases?limit=1', '/api/health', '/feed/az.xml', '/sitemap.xml', '/robots.txt']) {
     const response = await request.get(path)
     expect(response.status(), path).toBeLessThan(400)
@@ -171,6 +174,14 @@ test('API, files, feeds and the admin carry their own policies and headers', asy
   expect(file.headers()['x-content-type-options']).toBe('nosniff')
   expect(file.headers()['content-security-policy']).toContain("default-src 'none'")
 
+  // Addresses nothing answers, outside the languages: the 404 page.
+  for (const path of ['/no-such-page', '/_next/static/chunks/no-such-chunk.js', '/api-docs', '/EN-GB/no-such-page']) {
+    const response = await request.get(path)
+    expect(response.status(), path).toBe(404)
+    expectCommonHeaders(response, path)
+    expectPagePolicy(response.headers(), path, { runs: runsScripts(await response.text()) })
+  }
+
   const admin = await request.get('/admin/login')
   expectCommonHeaders(admin, '/admin/login')
   expect(admin.headers()['content-security-policy']).toContain("frame-ancestors 'self'")
@@ -179,9 +190,26 @@ test('API, files, feeds and the admin carry their own policies and headers', asy
 
 test('the internal view prefix is not a public address', async ({ request }) => {
   for (const path of ['/view/v0-1-0-0-0-0/en/releases', '/view/main/az', '/view/v1-2-0-0-0-0/az', '/view', '/main/az', '/v0-1-0-0-0-0/en/releases', '/main']) {
-    expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404)
+    const response = await request.get(path, { maxRedirects: 0 })
+    expect(response.status(), path).toBe(404)
+    expectCommonHeaders(response, path)
   }
   const root = await request.get('/', { maxRedirects: 0 })
   expect(root.status()).toBe(307)
   expect(root.headers()['location']).toBe('/az')
+})
+
+test('a language typed in capitals goes to the page, with the headers every response carries', async ({ request }) => {
+  for (const [from, to] of [
+    ['/EN/releases?q=security', '/en/releases?q=security'],
+    ['/Az', '/az'],
+  ]) {
+    const redirect = await request.get(from, { maxRedirects: 0 })
+    expect(redirect.status(), from).toBe(308)
+    expect(redirect.headers()['location'], from).toBe(to)
+    expectCommonHeaders(redirect, from)
+    const page = await request.get(from)
+    expect(page.status(), from).toBe(200)
+    expect(new URL(page.url()).pathname + new URL(page.url()).search, from).toBe(to)
+  }
 })

@@ -1,13 +1,16 @@
 /**
  * src/site/pageCacheHandler.mjs, driven as Next drives it: `get` (a miss starts a render), the
- * purge (`revalidateTag`, what revalidatePath ends in), then `set` with the rendered page.
+ * purge (`revalidateTag`, what revalidatePath ends in), then `set` with the rendered page; and the
+ * headers it stores with a page.
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { buildCustomRoute } from 'next/dist/server/lib/router-utils/filesystem.js'
 import { afterAll, describe, expect, it } from 'vitest'
 
+import { commonHeaders, commonHeadersByRule, securityHeaders } from '../../src/security/headers.mjs'
 import PageCacheHandler from '../../src/site/pageCacheHandler.mjs'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'page-cache-'))
@@ -60,5 +63,41 @@ describe('a page whose render began before a purge', () => {
     expect(await handler.get(key, ctx)).toBeNull()
     await store(key, 'Rendered after the purge')
     expect(String((await handler.get(key, ctx))?.value?.html)).toContain('Rendered after the purge')
+  })
+})
+
+describe('the security headers every response carries, exactly once', () => {
+  const production = process.env.NODE_ENV === 'production' // as the handler reads it
+  const COMMON = commonHeaders({ production }).map(({ key }) => key.toLowerCase())
+  /** A 404 as a render hands it over; served from the object `set` was given (a 404 is not stored). */
+  const notFound = async (key: string) => {
+    const data = { ...rendered('Not found'), status: 404 }
+    await handler.set(key, data, { cacheControl: { revalidate: 3600, expire: 3600 } })
+    return (data as { headers: Record<string, string> }).headers
+  }
+
+  it('a page under a language (or its view) gets them from its stored entry, one outside from Next’s rule', async () => {
+    for (const path of ['/en/no-such-page', '/az/releases/no-such-release', '/view/v1-2-0-0-0-0/ru/x', '/AZ/x']) {
+      const headers = await notFound(`/route-cache/APP_PAGE/0f3a/$${path}`)
+      for (const name of COMMON) expect(headers[name], `${path}: ${name}`).toBeTruthy()
+      expect(headers['content-security-policy'], path).toContain("default-src 'self'")
+    }
+    for (const path of ['/no-such-page', '/_next/static/chunks/no-such.js', '/-/view/x', '/azx']) {
+      const headers = await notFound(`/route-cache/APP_PAGE/0f3a/$${path}`)
+      for (const name of COMMON) expect(headers[name], `${path}: ${name} (Next's header rule adds it)`).toBeUndefined()
+      expect(headers['content-security-policy'], path).toContain("default-src 'self'")
+    }
+    // A key that is the path alone (Next before 16) reads the same.
+    expect((await notFound('/no-such-page'))['x-content-type-options']).toBeUndefined()
+    expect((await notFound('/en/no-such-page'))['x-content-type-options']).toBe('nosniff')
+  })
+
+  it('the handler’s test of a path agrees with Next’s own matching of the first header rule', () => {
+    const rule = securityHeaders({ production })[0]!
+    expect(rule.headers.map(({ key }) => key.toLowerCase())).toEqual(COMMON)
+    const route = buildCustomRoute('header', rule, undefined, undefined)
+    const paths = ['/', '/az', '/az/', '/en/releases/x', '/RU/x', '/Az', '/azx', '/en-gb/x', '/api/releases', '/admin', '/-/view/x', '/view/v1-2-0-0-0-0/az', '/_next/static/x.js', '/favicon.ico', '/no-such-page']
+    for (const path of paths) expect(commonHeadersByRule(path), path).toBe(Boolean(route.match(path)))
+    expect(paths.filter(commonHeadersByRule).length).toBeGreaterThan(5)
   })
 })

@@ -3,6 +3,9 @@
  * (src/proxy.ts) built from the patterns in src/a11y/viewRouting.mjs. They must accept exactly
  * what the app's own rules accept.
  */
+import * as pageStaticInfo from 'next/dist/build/analysis/get-page-static-info.js'
+import type { ProxyMatcher } from 'next/dist/build/analysis/get-page-static-info.js'
+import { getMiddlewareRouteMatcher } from 'next/dist/shared/lib/router/utils/middleware-route-matcher.js'
 import { NextRequest } from 'next/server'
 import { describe, expect, it } from 'vitest'
 
@@ -12,6 +15,8 @@ import { LOCALE_CODES } from '@/i18n/locales'
 import { config, proxy } from '@/proxy'
 
 const viewRegex = new RegExp(`^(?:${VIEW_PATTERN})$`)
+// How `next build` compiles a proxy's matcher (exported at run time, not in its type declarations).
+const { getMiddlewareMatchers } = pageStaticInfo as unknown as { getMiddlewareMatchers(matcher: unknown, nextConfig: object): ProxyMatcher[] | undefined }
 
 function everyView(): string[] {
   let combos: Record<string, string>[] = [{}]
@@ -22,6 +27,13 @@ function everyView(): string[] {
 }
 
 describe('view routing patterns', () => {
+  // The languages in any case but their own: `[aA][zZ]|[eE][nN]|[rR][uU]`.
+  const otherCase = LOCALE_PATTERN.split('|')
+    .map((code) => [...code].map((letter) => `[${letter}${letter.toUpperCase()}]`).join(''))
+    .join('|')
+  const IN_CAPITALS = `/:locale((?!${LOCALE_PATTERN})(?:${otherCase}))/:path*`
+  const runsProxy = getMiddlewareRouteMatcher(getMiddlewareMatchers(config.matcher, {}) ?? [])
+
   it('accept every view the settings can produce', () => {
     const views = everyView()
     expect(views).toHaveLength(3 * 5 * 3 * 3 * 3 * 2)
@@ -47,8 +59,32 @@ describe('view routing patterns', () => {
     expect(config.matcher).toContain(`/${VIEW_PREFIX}/:path*`)
     for (const entry of config.matcher) {
       const source = typeof entry === 'string' ? entry : entry.source
-      if (source.startsWith('/:locale(')) expect(source.startsWith(locales), source).toBe(true)
+      if (source.startsWith('/:locale(') && source !== IN_CAPITALS) expect(source.startsWith(locales), source).toBe(true)
     }
+  })
+
+  it('runs, as Next compiles the matcher, for a language in capitals and never for a cached page of the main version', () => {
+    expect(config.matcher).toContain(IN_CAPITALS)
+    const request = { headers: {} } as Parameters<typeof runsProxy>[1]
+    for (const path of ['/EN', '/EN/releases', '/Az/releases/some-slug', '/rU/', '/AZ/galleries/x']) expect(runsProxy(path, request, {}), path).toBe(true)
+    for (const path of ['/en', '/az/releases/some-slug', '/ru/galleries/x', '/en/officials/x', '/AZX/releases', '/ENGLISH', '/api/releases']) {
+      expect(runsProxy(path, request, {}), path).toBe(false)
+    }
+  })
+
+  it('sends a language in capitals to the page’s address, query kept, with the security headers', () => {
+    for (const [from, to] of [
+      ['/EN/releases?q=x&page=2', '/en/releases?q=x&page=2'],
+      ['/AZ', '/az'],
+      ['/Ru/galleries/some-gallery', '/ru/galleries/some-gallery'],
+    ]) {
+      const response = proxy(new NextRequest(`http://localhost${from}`))
+      expect(response.status, from).toBe(308)
+      const location = new URL(response.headers.get('location')!)
+      expect(location.pathname + location.search, from).toBe(to)
+      expect(response.headers.get('x-content-type-options'), from).toBe('nosniff')
+    }
+    expect(proxy(new NextRequest('http://localhost/en/releases?q=x')).status).not.toBe(308)
   })
 
   const rewrittenTo = (path: string, cookie?: string) => {
