@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
 import { COOKIE_NAME, decodeView, MAIN_VIEW } from '@/a11y/settings'
-import { LOCALE_PATTERN, VIEW_PREFIX } from '@/a11y/viewRouting.mjs'
+import { FOLDERS_WITH_ROUTES_BELOW, LOCALE_PATTERN, VIEW_PREFIX } from '@/a11y/viewRouting.mjs'
 import { hasMalformedPercentEncoding, MALFORMED_PATH_MESSAGE } from '@/lib/percentEncoding'
 import { pagePolicy } from '@/security/contentSecurityPolicy.mjs'
 import { commonHeaders } from '@/security/headers.mjs'
@@ -10,6 +10,7 @@ const PAGES_RENDERED_PER_REQUEST = new RegExp(`^/(?:${LOCALE_PATTERN})/(?:releas
 const LIST = new RegExp(`^/(${LOCALE_PATTERN})/(releases|galleries)$`)
 const PUBLIC_PAGE = new RegExp(`^/(?:${LOCALE_PATTERN})(?:/|$)`)
 const LANGUAGE_IN_ANY_CASE = new RegExp(`^/(${LOCALE_PATTERN})(?=/|$)`, 'i')
+const NOT_A_LANGUAGE = new RegExp(`^/(?!(?:${LOCALE_PATTERN}|${FOLDERS_WITH_ROUTES_BELOW})/)[^/]+/(?:releases|galleries|preview/[^/]+)$`)
 
 // Pages have no header rule in next.config.mjs (src/security/headers.mjs says why): what this answers carries them.
 const COMMON_HEADERS = commonHeaders({ production: process.env.NODE_ENV === 'production' })
@@ -35,6 +36,9 @@ function withCommonHeaders(response: NextResponse): NextResponse {
  * - A language typed in capitals (`/EN/releases`) is redirected to the address of the page
  *   (`/en/releases`). Left to Next it is a 404 that neither Next's header rules (they match without
  *   regard to case, src/security/headers.mjs) nor this proxy would give its security headers.
+ * - The address of a page rendered per request under anything but a language (`/xx/releases`) is a
+ *   404. Left to Next that page would render it per request, with no policy; sent where no route
+ *   answers (as the view's prefix is), it is the cached 404 page, with its policy.
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl
@@ -56,6 +60,7 @@ export function proxy(request: NextRequest) {
     // A path no route answers but the 404 (its pages would otherwise answer under a second URL).
     return NextResponse.rewrite(new URL(`/-${pathname}`, request.url))
   }
+  if (NOT_A_LANGUAGE.test(pathname)) return NextResponse.rewrite(new URL(`/-${pathname}`, request.url))
   if (!PUBLIC_PAGE.test(pathname)) return NextResponse.next()
 
   const cookie = request.cookies.get(COOKIE_NAME)?.value
@@ -86,7 +91,8 @@ export function proxy(request: NextRequest) {
 // Literal strings (Next reads them at build time; tests/int/view-routing.test.ts keeps them equal to
 // the app's own patterns). The pages that export `dynamic = 'force-dynamic'`
 // (tests/e2e/security-headers.spec.ts checks every page); any path holding a percent sign (matched
-// against the raw, undecoded path); a language in capitals; the view's internal prefix; and every
+// against the raw, undecoded path); a language in capitals; those pages' addresses under a first
+// segment that is neither a language nor a folder with routes; the view's internal prefix; and every
 // public page, but only for a request whose `a11y` cookie is a view, so the main version's cached
 // pages never run this.
 export const config = {
@@ -96,6 +102,8 @@ export const config = {
     '/:locale(az|en|ru)/preview/:id*',
     '/:any(.*%.*)',
     '/:locale((?!az|en|ru)(?:[aA][zZ]|[eE][nN]|[rR][uU]))/:path*',
+    '/:segment((?!(?:az|en|ru|admin|api|download|feed|view)/)[^/]+)/:page(releases|galleries)',
+    '/:segment((?!(?:az|en|ru|admin|api|download|feed|view)/)[^/]+)/preview/:id',
     '/view/:path*',
     { source: '/:locale(az|en|ru)/:path*', has: [{ type: 'cookie', key: 'a11y', value: 'v[0-2]-[0-4]-[0-2]-[0-2]-[0-2]-[0-1]' }] },
   ],

@@ -17,5 +17,11 @@ export const VIEW_PREFIX = 'view'
 /** A view segment (`v` + one index per setting: font size, scheme, images, letter spacing, line height, font). */
 export const VIEW_PATTERN = 'v[0-2]-[0-4]-[0-2]-[0-2]-[0-2]-[0-1]'
 
+/**
+ * The app's top-level folders that answer addresses below them (in src/app/(frontend) and
+ * src/app/(payload)): any other first segment of `/{segment}/releases` reaches the language's pages.
+ */
+export const FOLDERS_WITH_ROUTES_BELOW = 'admin|api|download|feed|view'
+
 /** `/` → the default language. */
 export const rootRedirect = { source: '/', destination: '/az', permanent: false }

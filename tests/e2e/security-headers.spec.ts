@@ -175,7 +175,7 @@ test('API, files, feeds, unknown addresses and the admin carry their own policie
   expect(file.headers()['content-security-policy']).toContain("default-src 'none'")
 
   // Addresses nothing answers, outside the languages: the 404 page.
-  for (const path of ['/no-such-page', '/_next/static/chunks/no-such-chunk.js', '/api-docs', '/EN-GB/no-such-page']) {
+  for (const path of ['/no-such-page', '/_next/static/chunks/no-such-chunk.js', '/api-docs', '/EN-GB/no-such-page', '/EN-GB/releases', '/a11y/galleries?page=2', '/xx/preview/some-id']) {
     const response = await request.get(path)
     expect(response.status(), path).toBe(404)
     expectCommonHeaders(response, path)

@@ -7,10 +7,12 @@ import * as pageStaticInfo from 'next/dist/build/analysis/get-page-static-info.j
 import type { ProxyMatcher } from 'next/dist/build/analysis/get-page-static-info.js'
 import { getMiddlewareRouteMatcher } from 'next/dist/shared/lib/router/utils/middleware-route-matcher.js'
 import { NextRequest } from 'next/server'
+import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 import { encodeView, isView, MAIN_VIEW, SETTING_NAMES, SETTING_OPTIONS, type A11ySettings } from '@/a11y/settings'
-import { LOCALE_PATTERN, VIEW_PATTERN, VIEW_PREFIX } from '@/a11y/viewRouting.mjs'
+import { FOLDERS_WITH_ROUTES_BELOW, LOCALE_PATTERN, VIEW_PATTERN, VIEW_PREFIX } from '@/a11y/viewRouting.mjs'
 import { LOCALE_CODES } from '@/i18n/locales'
 import { config, proxy } from '@/proxy'
 
@@ -33,6 +35,7 @@ describe('view routing patterns', () => {
     .join('|')
   const IN_CAPITALS = `/:locale((?!${LOCALE_PATTERN})(?:${otherCase}))/:path*`
   const runsProxy = getMiddlewareRouteMatcher(getMiddlewareMatchers(config.matcher, {}) ?? [])
+  const request = { headers: {} } as Parameters<typeof runsProxy>[1]
 
   it('accept every view the settings can produce', () => {
     const views = everyView()
@@ -65,9 +68,8 @@ describe('view routing patterns', () => {
 
   it('runs, as Next compiles the matcher, for a language in capitals and never for a cached page of the main version', () => {
     expect(config.matcher).toContain(IN_CAPITALS)
-    const request = { headers: {} } as Parameters<typeof runsProxy>[1]
     for (const path of ['/EN', '/EN/releases', '/Az/releases/some-slug', '/rU/', '/AZ/galleries/x']) expect(runsProxy(path, request, {}), path).toBe(true)
-    for (const path of ['/en', '/az/releases/some-slug', '/ru/galleries/x', '/en/officials/x', '/AZX/releases', '/ENGLISH', '/api/releases']) {
+    for (const path of ['/en', '/az/releases/some-slug', '/ru/galleries/x', '/en/officials/x', '/AZX/officials/x', '/ENGLISH', '/api/releases']) {
       expect(runsProxy(path, request, {}), path).toBe(false)
     }
   })
@@ -102,5 +104,32 @@ describe('view routing patterns', () => {
     for (const cookie of [undefined, 'main', 'v9-9-9-9-9-9', 'junk']) expect(rewrittenTo('/az/releases/some-slug', cookie), String(cookie)).toBeNull()
     expect(rewrittenTo('/az/releases?q=x')).toBeNull()
     for (const path of ['/view/v1-2-0-0-0-0/az', '/view']) expect(rewrittenTo(path)?.startsWith(`/-/${VIEW_PREFIX}`), path).toBe(true)
+  })
+
+  it('knows the app’s top-level folders that answer addresses below them', () => {
+    const app = path.resolve(import.meta.dirname, '../../src/app')
+    const folders = ['(frontend)', '(payload)'].flatMap((group) =>
+      fs
+        .readdirSync(path.join(app, group), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && entry.name !== '[locale]')
+        .filter((entry) => fs.readdirSync(path.join(app, group, entry.name), { withFileTypes: true }).some((child) => child.isDirectory()))
+        .map((entry) => entry.name),
+    )
+    expect(FOLDERS_WITH_ROUTES_BELOW.split('|').sort()).toEqual(folders.sort())
+  })
+
+  it('sends a per-request page’s address under anything but a language or such a folder to the 404 page', () => {
+    const under = `/:segment((?!(?:${LOCALE_PATTERN}|${FOLDERS_WITH_ROUTES_BELOW})/)[^/]+)`
+    expect(config.matcher).toContain(`${under}/:page(releases|galleries)`)
+    expect(config.matcher).toContain(`${under}/preview/:id`)
+    for (const path of ['/xx/releases', '/EN-GB/galleries', '/a11y/releases', '/preview/galleries', '/xx/preview/some-id']) {
+      expect(runsProxy(path, request, {}), path).toBe(true)
+      expect(rewrittenTo(path), path).toBe(`/-${path}`)
+    }
+    for (const path of ['/api/releases', '/api/galleries', '/admin/releases', '/download/releases', '/feed/galleries', '/xx/releases/slug']) {
+      expect(runsProxy(path, request, {}), path).toBe(false)
+    }
+    // Run for another reason (a percent sign), an API address is still left alone.
+    expect(rewrittenTo('/api/preview/a%20b')).toBeNull()
   })
 })
