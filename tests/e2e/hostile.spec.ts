@@ -37,7 +37,9 @@ const routes: RouteCase[] = [
   // Locale segments
   { name: 'unknown locale segment', path: '/xx', status: 404 },
   { name: 'unknown locale with a page', path: '/xx/releases', status: 404 },
-  { name: 'upper-case locale', path: '/AZ/releases', status: 404 },
+  { name: 'upper-case locale goes to the page', path: '/AZ/releases', status: 308, location: /^\/az\/releases$/ },
+  { name: 'upper-case locale with a host after it', path: `/EN/%2F%2F${EVIL}`, status: 308, location: /^\/en\/%2F%2Fevil\.example$/ },
+  { name: 'upper-case locale with script in the query', path: `/Ru/releases?q=${encodeURIComponent(SCRIPT)}`, status: 308, location: /^\/ru\/releases\?q=%3C/, absent: [SCRIPT] },
   { name: 'region locale', path: '/az-AZ/releases', status: 404 },
   { name: 'script as the locale', path: `/${encodeURIComponent(SCRIPT)}/releases`, status: 404, absent: [SCRIPT] },
   { name: 'encoded traversal as the locale', path: '/..%2F..%2Fetc%2Fpasswd/releases', status: bad() },
