@@ -6,7 +6,7 @@ import { hasMalformedPercentEncoding, MALFORMED_PATH_MESSAGE } from '@/lib/perce
 import { pagePolicy } from '@/security/contentSecurityPolicy.mjs'
 import { commonHeaders } from '@/security/headers.mjs'
 
-const PAGES_RENDERED_PER_REQUEST = new RegExp(`^/(?:${LOCALE_PATTERN})/(?:releases|galleries|preview(?:/[^/]*)?)$`)
+const PREVIEW = new RegExp(`^/(?:${LOCALE_PATTERN})/preview(?:/[^/]*)?$`)
 const LIST = new RegExp(`^/(${LOCALE_PATTERN})/(releases|galleries)$`)
 const PUBLIC_PAGE = new RegExp(`^/(?:${LOCALE_PATTERN})(?:/|$)`)
 const LANGUAGE_IN_ANY_CASE = new RegExp(`^/(${LOCALE_PATTERN})(?=/|$)`, 'i')
@@ -27,10 +27,14 @@ function withCommonHeaders(response: NextResponse): NextResponse {
  *   A request carrying a view goes to the view's routes, an internal prefix
  *   (`/view/v0-1-0-0-0-0/az/…`, src/a11y/viewRouting.mjs), so each combination of settings is its own
  *   cached page. The prefix itself is not a public address: typed in, it is a 404.
- * - The lists without a query string go to their cached copies (`releases-index`, `galleries-index`).
- * - Pages rendered per request (the filtered lists and the live preview) cannot be covered by the
- *   hashes a cached page carries (src/site/pageCacheHandler.mjs): each render gets a fresh nonce.
- *   Next reads it from the request's Content-Security-Policy and puts it on every script it writes.
+ * - The lists without a query string go to their cached copies (`releases-index`, `galleries-index`);
+ *   with one (filters, a search, a page number) to a page that takes the query string as its last
+ *   segment (`releases-query/{query}`), rendered on every request through the page cache, which
+ *   does not keep it: it is served like a cached page, with no framework script where nothing runs
+ *   (src/site/pageCacheHandler.mjs).
+ * - The live preview, rendered per request, cannot be covered by the hashes a cached page carries:
+ *   each render gets a fresh nonce. Next reads it from the request's Content-Security-Policy and
+ *   puts it on every script it writes.
  * - Any path with a percent sign: Next decodes dynamic route parameters before any route code runs
  *   and answers a malformed escape (`%E0%A4%A`) with a 500; this answers 400.
  * - A language typed in capitals (`/EN/releases`) is redirected to the address of the page
@@ -67,17 +71,18 @@ export function proxy(request: NextRequest) {
   // A cookie that is not exactly a view counts as the main version.
   const view = cookie !== MAIN_VIEW && decodeView(cookie) ? cookie : null
   const list = LIST.exec(pathname)
-  // A list without a query string is the same for everyone until the next publish: its cached copy.
-  const cachedList = list && request.nextUrl.search === ''
-  const target = `${view ? `/${VIEW_PREFIX}/${view}` : ''}${cachedList ? `/${list[1]}/${list[2]}-index` : pathname}`
+  const query = request.nextUrl.search.slice(1)
+  const page = list ? `/${list[1]}/${list[2]}${query ? `-query/${encodeURIComponent(query)}` : '-index'}` : pathname
+  const target = `${view ? `/${VIEW_PREFIX}/${view}` : ''}${page}`
 
-  if (cachedList || !PAGES_RENDERED_PER_REQUEST.test(pathname)) {
+  if (list) return NextResponse.rewrite(new URL(target, request.url))
+  if (!PREVIEW.test(pathname)) {
     return target === pathname ? NextResponse.next() : NextResponse.rewrite(new URL(`${target}${request.nextUrl.search}`, request.url))
   }
 
   const nonce = crypto.randomUUID().replaceAll('-', '')
-  const preview = pathname.split('/')[2] === 'preview'
-  const policy = pagePolicy({ scripts: [`'nonce-${nonce}'`], frameAncestors: preview ? "'self'" : "'none'" })
+  // The admin frames the preview.
+  const policy = pagePolicy({ scripts: [`'nonce-${nonce}'`], frameAncestors: "'self'" })
   const headers = new Headers(request.headers)
   headers.set('content-security-policy', policy)
   const response =
@@ -89,8 +94,8 @@ export function proxy(request: NextRequest) {
 }
 
 // Literal strings (Next reads them at build time; tests/int/view-routing.test.ts keeps them equal to
-// the app's own patterns). The pages that export `dynamic = 'force-dynamic'`
-// (tests/e2e/security-headers.spec.ts checks every page); any path holding a percent sign (matched
+// the app's own patterns). The lists and the preview (the pages that export `dynamic = 'force-dynamic'`;
+// tests/e2e/security-headers.spec.ts checks every page); any path holding a percent sign (matched
 // against the raw, undecoded path); a language in capitals; those pages' addresses under a first
 // segment that is neither a language nor a folder with routes; the view's internal prefix; and every
 // public page, but only for a request whose `a11y` cookie is a view, so the main version's cached

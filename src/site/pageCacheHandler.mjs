@@ -46,8 +46,9 @@ export default class PageCacheHandler extends FileSystemCache {
     const started = renderStarts.take(key)
     if (data) withHeaders(data, key)
     // A 404 is served (with its policy) but not stored: every unknown address would otherwise
-    // become a file on disk, and anyone could fill the disk by asking for made-up addresses.
-    if (data?.kind === 'APP_PAGE' && data.status === 404) return
+    // become a file on disk, and anyone could fill the disk by asking for made-up addresses. Nor is
+    // a list for a query string (src/proxy.ts): as many pages as searches, each rendered afresh.
+    if (data?.kind === 'APP_PAGE' && (data.status === 404 || isListQuery(key))) return
     if (begunBeforePurge(data, started)) return
     return super.set(key, data, ctx)
   }
@@ -106,10 +107,21 @@ function withHeaders(value, key) {
  * 404 page answering an address outside the languages. Next appends stored headers to the rules'
  * own, and a doubled Cross-Origin-Opener-Policy is no policy at all to a browser. A view's page
  * (`/view/…`) was asked for under a language (src/proxy.ts rewrites it there).
- * Next 16 keys a page `/route-cache/APP_PAGE/{route}/$/{path}`; before, by the path alone.
  */
 function headersRuleCovers(key) {
-  const at = key.indexOf('/$/')
-  const path = at === -1 ? key : key.slice(at + 2)
+  const path = pathOf(key)
   return !path.startsWith(`/${VIEW_PREFIX}/`) && commonHeadersByRule(path)
+}
+
+const LIST_QUERY = new RegExp(`^(?:/${VIEW_PREFIX}/[^/]+)?/[^/]+/(?:releases|galleries)-query/`)
+
+/** A list's page for one query string (`/{locale}/releases-query/{query}`, in either version of the site). */
+function isListQuery(key) {
+  return LIST_QUERY.test(pathOf(key))
+}
+
+/** The page's path: Next 16 keys a page `/route-cache/APP_PAGE/{route}/$/{path}`; before, by the path alone. */
+function pathOf(key) {
+  const at = key.indexOf('/$/')
+  return at === -1 ? key : key.slice(at + 2)
 }

@@ -7,6 +7,16 @@ export type SearchParams = Record<string, string | string[] | undefined>
 
 export const INVALID = Symbol('invalid query value')
 
+/** A query string (without `?`) as Next hands a page its `searchParams`: a name given more than once is a list. */
+export function searchParamsOf(query: string): SearchParams {
+  const params: SearchParams = {}
+  for (const [name, value] of new URLSearchParams(query)) {
+    const had = params[name]
+    params[name] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value]
+  }
+  return params
+}
+
 /** One value: absent or empty → undefined; given twice or as `name[]` → INVALID. */
 export function single(value: string | string[] | undefined): string | undefined | typeof INVALID {
   if (Array.isArray(value)) return INVALID
@@ -26,3 +36,16 @@ export function wholeNumber(value: string | string[] | undefined, min: number, m
 /** Whether the query names a parameter as `name[…]`, which no form of the site sends. */
 export const hasBracketKeys = (search: SearchParams, names: readonly string[]): boolean =>
   Object.keys(search).some((key) => names.some((name) => key.startsWith(`${name}[`)))
+
+/**
+ * The search params of a list's page for one query string: src/proxy.ts passes the query string as
+ * the page's last segment, percent-encoded, and Next hands the segment over still encoded. Null when
+ * it does not decode (typed in by hand: the proxy refuses a malformed escape in a path first).
+ */
+export function searchParamsOfSegment(segment: string): SearchParams | null {
+  try {
+    return searchParamsOf(decodeURIComponent(segment))
+  } catch {
+    return null
+  }
+}

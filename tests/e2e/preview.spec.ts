@@ -17,10 +17,25 @@ test('staff preview a draft through draft mode; the public never sees it', async
     return (await res.json()).doc as { id: string; slug: string }
   }, title)
 
-  await editor.goto(`/preview?id=${created.id}&locale=en`)
+  const violations: string[] = []
+  editor.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text())
+  })
+  const response = await editor.goto(`/preview?id=${created.id}&locale=en`)
   await expect(editor).toHaveURL(new RegExp(`/en/preview/${created.id}$`))
   await expect(editor.getByRole('heading', { level: 1 })).toHaveText(title)
   await expect(editor.getByText('readers do not see it')).toBeVisible()
+  // Rendered per request: a fresh nonce, on every script Next wrote; the admin may frame it.
+  const policy = (await response!.allHeaders())['content-security-policy']!
+  expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+';/)
+  expect(policy).toContain("frame-ancestors 'self'")
+  const scripts = await editor.evaluate(() => [...document.scripts].filter((s) => !s.type.includes('json')).map((s) => s.nonce))
+  expect(scripts.length).toBeGreaterThan(0)
+  expect(scripts.every((nonce) => policy.includes(`'nonce-${nonce}'`))).toBe(true)
+  const again = (await (await editor.reload())!.allHeaders())['content-security-policy']
+  expect(again).not.toBe(policy)
+  await editor.waitForLoadState('networkidle')
+  expect(violations).toEqual([])
 
   // Anonymous: no draft mode, no preview, no draft page.
   expect((await request.get(`/preview?id=${created.id}&locale=en`, { maxRedirects: 0 })).status()).toBe(403)

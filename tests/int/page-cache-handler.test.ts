@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { nodeFs } from 'next/dist/server/lib/node-fs-methods.js'
 import { buildCustomRoute } from 'next/dist/server/lib/router-utils/filesystem.js'
 import { afterAll, describe, expect, it } from 'vitest'
 
@@ -22,7 +23,7 @@ interface Handler {
   set(key: string, data: object, ctx: object): Promise<void>
   revalidateTag(tags: string[]): Promise<void>
 }
-const handler = new (PageCacheHandler as unknown as new (ctx: object) => Handler)({ fs: undefined, flushToDisk: false, serverDistDir: dir, maxMemoryCacheSize: 10 * 1024 * 1024 })
+const handler = new (PageCacheHandler as unknown as new (ctx: object) => Handler)({ fs: nodeFs, flushToDisk: false, serverDistDir: dir, maxMemoryCacheSize: 10 * 1024 * 1024 })
 const ctx = { kind: 'APP_PAGE', isRoutePPREnabled: false, isFallback: false }
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
 let pages = 0
@@ -99,5 +100,27 @@ describe('the security headers every response carries, exactly once', () => {
     const paths = ['/', '/az', '/az/', '/en/releases/x', '/RU/x', '/Az', '/azx', '/en-gb/x', '/api/releases', '/admin', '/-/view/x', '/view/v1-2-0-0-0-0/az', '/_next/static/x.js', '/favicon.ico', '/no-such-page']
     for (const path of paths) expect(commonHeadersByRule(path), path).toBe(Boolean(route.match(path)))
     expect(paths.filter(commonHeadersByRule).length).toBeGreaterThan(5)
+  })
+})
+
+describe('a list for one query string (src/proxy.ts sends filtered lists and searches there)', () => {
+  const cacheControl = { cacheControl: { revalidate: 3600, expire: 3600 } }
+
+  it('is served as a cached page is, and not kept: as many pages as searches', async () => {
+    for (const path of ['/en/releases-query/q%3Dsecurity', '/view/v1-2-0-0-0-0/az/galleries-query/page%3D2']) {
+      const key = `/route-cache/APP_PAGE/0f3a/$${path}`
+      expect(await handler.get(key, ctx)).toBeNull()
+      const data = rendered('Results') as ReturnType<typeof rendered> & { headers: Record<string, string> }
+      await handler.set(key, data, cacheControl)
+      expect(data.headers['content-security-policy'], path).toContain("script-src 'none'")
+      expect(data.headers['etag'], path).toMatch(/^W\/"/)
+      expect(await handler.get(key, ctx), path).toBeNull()
+    }
+  })
+
+  it('while the list without one is kept', async () => {
+    const key = '/route-cache/APP_PAGE/0f3a/$/en/releases-index'
+    await handler.set(key, rendered('Newest releases'), cacheControl)
+    expect(String((await handler.get(key, ctx))?.value?.html)).toContain('Newest releases')
   })
 })

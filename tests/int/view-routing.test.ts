@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest'
 import { encodeView, isView, MAIN_VIEW, SETTING_NAMES, SETTING_OPTIONS, type A11ySettings } from '@/a11y/settings'
 import { FOLDERS_WITH_ROUTES_BELOW, LOCALE_PATTERN, VIEW_PATTERN, VIEW_PREFIX } from '@/a11y/viewRouting.mjs'
 import { LOCALE_CODES } from '@/i18n/locales'
+import { searchParamsOfSegment } from '@/site/query'
 import { config, proxy } from '@/proxy'
 
 const viewRegex = new RegExp(`^(?:${VIEW_PATTERN})$`)
@@ -99,10 +100,22 @@ describe('view routing patterns', () => {
     expect(rewrittenTo('/az/releases/some-slug', 'v1-2-0-0-0-0')).toBe('/view/v1-2-0-0-0-0/az/releases/some-slug')
     expect(rewrittenTo('/en', 'v0-0-0-0-0-0')).toBe('/view/v0-0-0-0-0-0/en')
     expect(rewrittenTo('/az/releases', 'v1-2-0-0-0-0')).toBe('/view/v1-2-0-0-0-0/az/releases-index')
-    expect(rewrittenTo('/az/releases?q=x', 'v1-2-0-0-0-0')).toBe('/view/v1-2-0-0-0-0/az/releases?q=x')
+    expect(rewrittenTo('/az/releases?q=x', 'v1-2-0-0-0-0')).toBe('/view/v1-2-0-0-0-0/az/releases-query/q%3Dx')
     expect(rewrittenTo('/az/releases')).toBe('/az/releases-index')
     for (const cookie of [undefined, 'main', 'v9-9-9-9-9-9', 'junk']) expect(rewrittenTo('/az/releases/some-slug', cookie), String(cookie)).toBeNull()
-    expect(rewrittenTo('/az/releases?q=x')).toBeNull()
+  })
+
+  it('sends a list with a query string to the page keyed by it: the whole query, as one segment', () => {
+    expect(rewrittenTo('/az/releases?q=x')).toBe('/az/releases-query/q%3Dx')
+    expect(rewrittenTo('/ru/galleries?page=2')).toBe('/ru/galleries-query/page%3D2')
+    const query = 'q=a%2Fb%26c+d&type=news&page=1&page=2&year[]=1'
+    const target = rewrittenTo(`/en/releases?${query}`)!
+    expect(target.split('/')).toHaveLength(4)
+    // What the page reads back (Next hands it the segment as it is in the path): the reader's query, repeated names as lists.
+    expect(searchParamsOfSegment(target.split('/')[3]!)).toEqual({ q: 'a/b&c d', type: 'news', page: ['1', '2'], 'year[]': '1' })
+    expect(searchParamsOfSegment(rewrittenTo(`/en/releases?q=${encodeURIComponent('Şəki 100%')}`)!.split('/')[3]!)).toEqual({ q: 'Şəki 100%' })
+    expect(searchParamsOfSegment('%E0%A4%A')).toBeNull()
+    expect(rewrittenTo('/en/releases?')).toBe('/en/releases-index')
     for (const path of ['/view/v1-2-0-0-0-0/az', '/view']) expect(rewrittenTo(path)?.startsWith(`/-/${VIEW_PREFIX}`), path).toBe(true)
   })
 

@@ -10,7 +10,8 @@ import { listGalleries } from '@/site/directory'
 import { galleriesPath, localePath } from '@/site/paths'
 import { hasBracketKeys, INVALID, wholeNumber, type SearchParams } from '@/site/query'
 
-// The page number comes from the query string: rendered per request (the query is indexed and small).
+// The list's page. Readers reach it through galleries-index (no query string) and galleries-query/{query}
+// (src/proxy.ts sends every `/{locale}/galleries` to one of them); as a route of its own it renders per request.
 export const dynamic = 'force-dynamic'
 
 type Search = Promise<SearchParams>

@@ -12,7 +12,8 @@ import { hasBracketKeys, INVALID, single, wholeNumber, type SearchParams } from 
 import { site } from '@/site/payload'
 import { listReleases, type ReleaseFilters } from '@/site/releases'
 
-// Filters and search come from the query string: rendered per request (the query is indexed and small).
+// The list's page. Readers reach it through releases-index (no query string) and releases-query/{query}
+// (src/proxy.ts sends every `/{locale}/releases` to one of them); as a route of its own it renders per request.
 export const dynamic = 'force-dynamic'
 
 type Search = Promise<SearchParams>
