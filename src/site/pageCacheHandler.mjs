@@ -17,6 +17,7 @@ const CSP = 'content-security-policy'
 const ETAG = 'etag'
 // Public pages have no header rule in next.config.mjs (src/security/headers.mjs says why).
 const COMMON = Object.fromEntries(commonHeaders({ production: process.env.NODE_ENV === 'production' }).map(({ key, value }) => [key.toLowerCase(), value]))
+const COMMON_NAMES = Object.keys(COMMON)
 
 /**
  * Next's own file-system page cache, plus four steps done once per render to every page it stores
@@ -88,8 +89,10 @@ function begunBeforePurge(data, started) {
  */
 function withHeaders(value, key) {
   if (value.kind !== 'APP_PAGE') return
+  // On a hit the entry has them all: decided without reading the key (every cached hit comes here).
+  const has = (name) => Boolean(value.headers?.[name])
+  if (has(CSP) && has(ETAG) && (COMMON_NAMES.every(has) || headersRuleCovers(key))) return
   const common = headersRuleCovers(key) ? {} : COMMON
-  if ([CSP, ETAG, ...Object.keys(common)].every((name) => value.headers?.[name])) return
   const rendered = typeof value.html === 'string' ? value.html : Buffer.isBuffer(value.html) ? value.html.toString('utf8') : null
   if (rendered === null) return
   const html = (value.status ?? 200) === 200 ? withoutFrameworkScripts(rendered) : rendered
