@@ -19,9 +19,9 @@ fi
 set -a; . ./.env; set +a
 
 echo "== Installing dependencies"
-# `npm ci` would refuse: the lock file cannot list other platforms' optional packages that this
-# registry does not serve. `npm install` installs exactly the locked versions.
-npm install --no-audit --no-fund
+# A fresh tree gets exactly the locked versions (`npm ci`, as deploy/ does; it refuses a lock file out
+# of step with package.json). A rerun keeps what is installed and adds what is missing.
+if [ -d node_modules ]; then npm install --no-audit --no-fund; else npm ci --no-audit --no-fund; fi
 
 echo "== Migrating the database and importing the seed content"
 npm run seed

@@ -9,8 +9,10 @@ export NEXT_TELEMETRY_DISABLED=1
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 if [ ! -x node_modules/.bin/next ]; then
-  step "Installing dependencies (npm install, from package-lock.json)"
-  npm install --no-audit --no-fund
+  # `npm ci`, as deploy/ does: exactly the locked versions, and a lock file out of step with
+  # package.json fails here rather than in a deployment.
+  step "Installing dependencies (npm ci, from package-lock.json)"
+  npm ci --no-audit --no-fund
 fi
 
 CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
