@@ -2,8 +2,7 @@ import { createRequire } from 'node:module'
 
 import { withPayload } from '@payloadcms/next/withPayload'
 
-import { rootRedirect } from './src/a11y/viewRouting.mjs'
-import { securityHeaders } from './src/security/headers.mjs'
+import { mergeRulesWithSameSource, securityHeaders } from './src/security/headers.mjs'
 
 const require = createRequire(import.meta.url)
 
@@ -26,7 +25,6 @@ const nextConfig = {
   // compute per response.
   generateEtags: false,
   headers: async () => securityHeaders({ production: process.env.NODE_ENV === 'production' }),
-  redirects: async () => [rootRedirect],
   images: {
     // Only our own uploads; never an external image service.
     localPatterns: [{ pathname: '/api/media/file/**' }],
@@ -37,11 +35,13 @@ const config = withPayload(nextConfig, { devBundleServerPackages: false })
 
 // Payload adds `Accept-CH`/`Critical-CH`/`Vary: Sec-CH-Prefers-Color-Scheme` to every response for its
 // admin's colour theme. On public pages `Critical-CH` makes Chrome send a first visit twice (it retries
-// with the hint) and the `Vary` splits shared caches: keep that rule to the admin.
+// with the hint) and the `Vary` splits shared caches: keep that rule to the admin, as part of the admin's own.
 const withPayloadHeaders = config.headers
 config.headers = async () =>
-  (await withPayloadHeaders()).map((rule) =>
-    rule.source === '/:path*' && rule.headers.some((header) => header.key === 'Critical-CH') ? { ...rule, source: '/admin/:path*' } : rule,
+  mergeRulesWithSameSource(
+    (await withPayloadHeaders()).map((rule) =>
+      rule.source === '/:path*' && rule.headers.some((header) => header.key === 'Critical-CH') ? { ...rule, source: '/admin/:path*' } : rule,
+    ),
   )
 
 export default config

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server'
 
 import { COOKIE_NAME, decodeView, MAIN_VIEW } from '@/a11y/settings'
 import { FOLDERS_WITH_ROUTES_BELOW, LOCALE_PATTERN, VIEW_PREFIX } from '@/a11y/viewRouting.mjs'
+import { DEFAULT_LOCALE } from '@/i18n/locales'
 import { hasMalformedPercentEncoding, MALFORMED_PATH_MESSAGE } from '@/lib/percentEncoding'
 import { pagePolicy } from '@/security/contentSecurityPolicy.mjs'
 import { commonHeaders } from '@/security/headers.mjs'
@@ -23,6 +24,9 @@ function withCommonHeaders(response: NextResponse): NextResponse {
 /**
  * Runs only where its matcher says; a cached page of the main version never runs it:
  *
+ * - `/` goes to the default language (307: the choice of language may change). Here rather than a
+ *   redirect rule in next.config.mjs: Next tries every such rule on every request, and its redirects
+ *   carry none of the header rules' headers.
  * - The reader's view for the visually impaired is not in the URL: it comes from the `a11y` cookie.
  *   A request carrying a view goes to the view's routes, an internal prefix
  *   (`/view/v0-1-0-0-0-0/az/…`, src/a11y/viewRouting.mjs), so each combination of settings is its own
@@ -46,6 +50,7 @@ function withCommonHeaders(response: NextResponse): NextResponse {
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl
+  if (pathname === '/') return withCommonHeaders(NextResponse.redirect(new URL(`/${DEFAULT_LOCALE}${request.nextUrl.search}`, request.url), 307))
   if (hasMalformedPercentEncoding(pathname)) {
     return withCommonHeaders(
       new NextResponse(MALFORMED_PATH_MESSAGE, {
@@ -94,7 +99,7 @@ export function proxy(request: NextRequest) {
 }
 
 // Literal strings (Next reads them at build time; tests/int/view-routing.test.ts keeps them equal to
-// the app's own patterns). The lists and the preview (the pages that export `dynamic = 'force-dynamic'`;
+// the app's own patterns). The root; the lists and the preview (the pages that export `dynamic = 'force-dynamic'`;
 // tests/e2e/security-headers.spec.ts checks every page); any path holding a percent sign (matched
 // against the raw, undecoded path); a language in capitals; those pages' addresses under a first
 // segment that is neither a language nor a folder with routes; the view's internal prefix; and every
@@ -102,6 +107,7 @@ export function proxy(request: NextRequest) {
 // pages never run this.
 export const config = {
   matcher: [
+    '/',
     '/:locale(az|en|ru)/releases',
     '/:locale(az|en|ru)/galleries',
     '/:locale(az|en|ru)/preview/:id*',

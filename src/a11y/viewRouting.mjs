@@ -22,6 +22,3 @@ export const VIEW_PATTERN = 'v[0-2]-[0-4]-[0-2]-[0-2]-[0-2]-[0-1]'
  * src/app/(payload)): any other first segment of `/{segment}/releases` reaches the language's pages.
  */
 export const FOLDERS_WITH_ROUTES_BELOW = 'admin|api|download|feed|view'
-
-/** `/` → the default language. */
-export const rootRedirect = { source: '/', destination: '/az', permanent: false }

@@ -34,28 +34,62 @@ export function commonHeadersByRule(pathname) {
   return OUTSIDE_LANGUAGES.test(pathname)
 }
 
+// The routes that answer something other than a page, each with what is below it (`/api/…`) or alone.
+const NOT_PAGES_SOURCE = '/:path(api(?:/.*)?|feed(?:/.*)?|download(?:/.*)?|a11y|sitemap\\.xml|robots\\.txt)'
+const ADMIN_SOURCE = '/admin/:path*'
+
 /**
  * Next's header rules (next.config.mjs). The public pages (everything under a language) are left out:
  * a matched rule cost Next ~120 µs of CPU per cached page, an eighth of a hit (paired runs,
  * deploy/README.md). They get the same headers, with their Content-Security-Policy, from where they
  * are answered: cached pages from the page cache (src/site/pageCacheHandler.mjs), pages rendered per
  * request from src/proxy.ts. The one route handler under a language (`removed`) keeps a rule.
+ * Next also tries every rule, matched or not, on every request, one `await` each: one rule per set
+ * of headers, not one per path (`/admin/:path*` matches `/admin` too).
  * @param {{ production: boolean }} options
  */
 export function securityHeaders({ production }) {
   const everywhere = commonHeaders({ production })
-  const notPages = ['/api/:path*', '/feed/:path*', '/download/:path*', '/a11y', '/sitemap.xml', '/robots.txt']
   return [
     { source: OUTSIDE_LANGUAGES_SOURCE, headers: everywhere },
     { source: `/:locale(${LOCALE_PATTERN})/removed/:slug*`, headers: everywhere },
-    { source: '/admin/:path*', headers: [{ key: 'Content-Security-Policy', value: ADMIN_POLICY }, { key: 'X-Frame-Options', value: 'SAMEORIGIN' }] },
-    { source: '/admin', headers: [{ key: 'Content-Security-Policy', value: ADMIN_POLICY }, { key: 'X-Frame-Options', value: 'SAMEORIGIN' }] },
-    ...notPages.map((source) => ({
-      source,
+    { source: ADMIN_SOURCE, headers: [{ key: 'Content-Security-Policy', value: ADMIN_POLICY }, { key: 'X-Frame-Options', value: 'SAMEORIGIN' }] },
+    {
+      source: NOT_PAGES_SOURCE,
       headers: [
         { key: 'Content-Security-Policy', value: NON_PAGE_POLICY },
         { key: 'X-Frame-Options', value: 'DENY' },
       ],
-    })),
+    },
   ]
+}
+
+/**
+ * Header rules with the same source (and no conditions) as one rule, where the first of them stood:
+ * Payload's own admin rule joins the admin's. Two such rules setting the same header would depend
+ * on their order, which merging changes: that is refused.
+ * @template {{ source: string, headers: { key: string, value: string }[] }} Rule
+ * @param {Rule[]} rules
+ * @returns {Rule[]}
+ */
+export function mergeRulesWithSameSource(rules) {
+  /** @type {Map<string, Rule>} */
+  const bySource = new Map()
+  /** @type {Rule[]} */
+  const merged = []
+  for (const rule of rules) {
+    const unconditional = Object.keys(rule).every((key) => key === 'source' || key === 'headers')
+    const into = unconditional ? bySource.get(rule.source) : undefined
+    if (!into) {
+      const copy = { ...rule, headers: [...rule.headers] }
+      merged.push(copy)
+      if (unconditional) bySource.set(rule.source, copy)
+      continue
+    }
+    const keys = new Set(into.headers.map(({ key }) => key.toLowerCase()))
+    const twice = rule.headers.find(({ key }) => keys.has(key.toLowerCase()))
+    if (twice) throw new Error(`Two header rules for ${rule.source} set ${twice.key}: merge them by hand`)
+    into.headers.push(...rule.headers)
+  }
+  return merged
 }

@@ -192,6 +192,7 @@ test('the internal view prefix is not a public address', async ({ request }) => 
   const root = await request.get('/', { maxRedirects: 0 })
   expect(root.status()).toBe(307)
   expect(root.headers()['location']).toBe('/az')
+  expectCommonHeaders(root, '/')
 })
 
 test('a language typed in capitals goes to the page, with the headers every response carries', async ({ request }) => {

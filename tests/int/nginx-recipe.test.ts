@@ -1,6 +1,6 @@
 /**
  * The nginx recipe (deploy/nginx/press-office.conf) adds the app's security headers to the answers
- * that come without them (a 500, Next's 307, nginx's own 502): its copies of the values must stay
+ * that come without them (a 500, Next's 308 for a trailing slash, nginx's own 502): its copies of the values must stay
  * the app's (src/security/headers.mjs). Checked on the file; nginx itself runs in bench:throughput.
  */
 import fs from 'node:fs'

@@ -11,7 +11,7 @@ import { nodeFs } from 'next/dist/server/lib/node-fs-methods.js'
 import { buildCustomRoute } from 'next/dist/server/lib/router-utils/filesystem.js'
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { commonHeaders, commonHeadersByRule, securityHeaders } from '../../src/security/headers.mjs'
+import { commonHeaders, commonHeadersByRule, mergeRulesWithSameSource, securityHeaders } from '../../src/security/headers.mjs'
 import PageCacheHandler from '../../src/site/pageCacheHandler.mjs'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'page-cache-'))
@@ -100,6 +100,33 @@ describe('the security headers every response carries, exactly once', () => {
     const paths = ['/', '/az', '/az/', '/en/releases/x', '/RU/x', '/Az', '/azx', '/en-gb/x', '/api/releases', '/admin', '/-/view/x', '/view/v1-2-0-0-0-0/az', '/_next/static/x.js', '/favicon.ico', '/no-such-page']
     for (const path of paths) expect(commonHeadersByRule(path), path).toBe(Boolean(route.match(path)))
     expect(paths.filter(commonHeadersByRule).length).toBeGreaterThan(5)
+  })
+})
+
+describe("Next's header rules (one per set of headers: Next tries each on every request)", () => {
+  const rules = securityHeaders({ production: true })
+  const matching = (path: string) =>
+    rules.filter((rule) => buildCustomRoute('header', rule, undefined, undefined).match(path)).map((rule) => rule.headers.find(({ key }) => key === 'X-Frame-Options')?.value ?? 'common')
+
+  it('give each address the headers of what answers it', () => {
+    for (const path of ['/api', '/api/releases', '/api/media/file/a.jpg', '/feed/az.xml', '/download/x', '/a11y', '/sitemap.xml', '/robots.txt']) {
+      expect(matching(path), path).toEqual(['common', 'DENY'])
+    }
+    for (const path of ['/admin', '/admin/login', '/admin/collections/releases']) expect(matching(path), path).toEqual(['common', 'SAMEORIGIN'])
+    expect(matching('/az/removed/x')).toEqual(['common'])
+    for (const path of ['/apix', '/a11y/x', '/sitemap.xml/x', '/administrator', '/favicon.ico']) expect(matching(path), path).toEqual(['common'])
+    for (const path of ['/az', '/en/releases/x', '/ru/api']) expect(matching(path), path).toEqual([])
+  })
+
+  it('with the same source become one rule, and two that set the same header are refused', () => {
+    const theme = { source: '/admin/:path*', headers: [{ key: 'Critical-CH', value: 'Sec-CH-Prefers-Color-Scheme' }] }
+    const merged = mergeRulesWithSameSource([...rules, theme])
+    expect(merged).toHaveLength(rules.length)
+    expect(merged.find((rule) => rule.source === theme.source)?.headers.map(({ key }) => key)).toEqual(['Content-Security-Policy', 'X-Frame-Options', 'Critical-CH'])
+    expect(rules.find((rule) => rule.source === theme.source)?.headers).toHaveLength(2)
+    const conditional = { ...theme, has: [{ type: 'cookie', key: 'x' }] }
+    expect(mergeRulesWithSameSource([...rules, conditional])).toHaveLength(rules.length + 1)
+    expect(() => mergeRulesWithSameSource([...rules, { source: '/admin/:path*', headers: [{ key: 'x-frame-options', value: 'DENY' }] }])).toThrow(/X-Frame-Options|x-frame-options/)
   })
 })
 

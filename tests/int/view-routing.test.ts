@@ -75,19 +75,32 @@ describe('view routing patterns', () => {
     }
   })
 
-  it('sends a language in capitals to the page’s address, query kept, with the security headers', () => {
-    for (const [from, to] of [
-      ['/EN/releases?q=x&page=2', '/en/releases?q=x&page=2'],
-      ['/AZ', '/az'],
-      ['/Ru/galleries/some-gallery', '/ru/galleries/some-gallery'],
-    ]) {
+  /** The proxy answers `from` with a redirect of this status to `to` (path and query), carrying the common headers. */
+  const expectRedirect = (status: number, pairs: [string, string][]) => {
+    for (const [from, to] of pairs) {
       const response = proxy(new NextRequest(`http://localhost${from}`))
-      expect(response.status, from).toBe(308)
+      expect(response.status, from).toBe(status)
       const location = new URL(response.headers.get('location')!)
       expect(location.pathname + location.search, from).toBe(to)
       expect(response.headers.get('x-content-type-options'), from).toBe('nosniff')
     }
+  }
+
+  it('sends a language in capitals to the page’s address, query kept, with the security headers', () => {
+    expectRedirect(308, [
+      ['/EN/releases?q=x&page=2', '/en/releases?q=x&page=2'],
+      ['/AZ', '/az'],
+      ['/Ru/galleries/some-gallery', '/ru/galleries/some-gallery'],
+    ])
     expect(proxy(new NextRequest('http://localhost/en/releases?q=x')).status).not.toBe(308)
+  })
+
+  it('sends / to the default language (307, query kept), with the security headers Next’s redirect rules would not give', () => {
+    expect(runsProxy('/', request, {})).toBe(true)
+    expectRedirect(307, [
+      ['/', '/az'],
+      ['/?utm_source=x', '/az?utm_source=x'],
+    ])
   })
 
   const rewrittenTo = (path: string, cookie?: string) => {
