@@ -2,7 +2,7 @@ import { createRequire } from 'node:module'
 
 import { withPayload } from '@payloadcms/next/withPayload'
 
-import { mergeRulesWithSameSource, securityHeaders } from './src/security/headers.mjs'
+import { ADMIN_SOURCE, mergeRulesWithSameSource, securityHeaders } from './src/security/headers.mjs'
 
 const require = createRequire(import.meta.url)
 
@@ -40,7 +40,7 @@ const withPayloadHeaders = config.headers
 config.headers = async () =>
   mergeRulesWithSameSource(
     (await withPayloadHeaders()).map((rule) =>
-      rule.source === '/:path*' && rule.headers.some((header) => header.key === 'Critical-CH') ? { ...rule, source: '/admin/:path*' } : rule,
+      rule.source === '/:path*' && rule.headers.some((header) => header.key === 'Critical-CH') ? { ...rule, source: ADMIN_SOURCE } : rule,
     ),
   )
 

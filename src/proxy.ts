@@ -21,6 +21,13 @@ function withCommonHeaders(response: NextResponse): NextResponse {
   return response
 }
 
+/** A redirect to the same address with another path (query kept), with the common headers. */
+function redirectToPath(request: NextRequest, pathname: string, status: 307 | 308): NextResponse {
+  const url = request.nextUrl.clone()
+  url.pathname = pathname
+  return withCommonHeaders(NextResponse.redirect(url, status))
+}
+
 /**
  * Runs only where its matcher says; a cached page of the main version never runs it:
  *
@@ -50,7 +57,7 @@ function withCommonHeaders(response: NextResponse): NextResponse {
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl
-  if (pathname === '/') return withCommonHeaders(NextResponse.redirect(new URL(`/${DEFAULT_LOCALE}${request.nextUrl.search}`, request.url), 307))
+  if (pathname === '/') return redirectToPath(request, `/${DEFAULT_LOCALE}`, 307)
   if (hasMalformedPercentEncoding(pathname)) {
     return withCommonHeaders(
       new NextResponse(MALFORMED_PATH_MESSAGE, {
@@ -61,9 +68,7 @@ export function proxy(request: NextRequest) {
   }
   const language = LANGUAGE_IN_ANY_CASE.exec(pathname)?.[1]
   if (language && language !== language.toLowerCase()) {
-    const url = request.nextUrl.clone()
-    url.pathname = `/${language.toLowerCase()}${pathname.slice(language.length + 1)}`
-    return withCommonHeaders(NextResponse.redirect(url, 308))
+    return redirectToPath(request, `/${language.toLowerCase()}${pathname.slice(language.length + 1)}`, 308)
   }
   if (pathname === `/${VIEW_PREFIX}` || pathname.startsWith(`/${VIEW_PREFIX}/`)) {
     // A path no route answers but the 404 (its pages would otherwise answer under a second URL).

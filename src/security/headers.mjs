@@ -36,7 +36,8 @@ export function commonHeadersByRule(pathname) {
 
 // The routes that answer something other than a page, each with what is below it (`/api/…`) or alone.
 const NOT_PAGES_SOURCE = '/:path(api(?:/.*)?|feed(?:/.*)?|download(?:/.*)?|a11y|sitemap\\.xml|robots\\.txt)'
-const ADMIN_SOURCE = '/admin/:path*'
+/** The admin's rule; next.config.mjs moves Payload's own admin rule here, where it is merged in. */
+export const ADMIN_SOURCE = '/admin/:path*'
 
 /**
  * Next's header rules (next.config.mjs). The public pages (everything under a language) are left out:
