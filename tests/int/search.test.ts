@@ -22,8 +22,18 @@ let cleanup: () => Promise<void>
 let agencyId: string
 let otherAgencyId: string
 
+/** The full-text table's definition, as SQLite keeps it (without quotes and spaces). */
+async function indexTableDefinition(): Promise<string> {
+  const { client } = payload.db as unknown as { client: { execute(sql: string): Promise<{ rows: { sql: string }[] }> } }
+  const { rows } = await client.execute(`SELECT sql FROM sqlite_master WHERE name = 'release_search_fts'`)
+  return rows[0]!.sql.replace(/[`\s]/g, '').toLowerCase()
+}
+// As the migration made it: read before any test rebuilds the index.
+let migratedIndexTable: string
+
 beforeAll(async () => {
   ;({ payload, cleanup } = await startPayload())
+  migratedIndexTable = await indexTableDefinition()
   ;({ listReleases, filtersWhere } = await import('@/site/releases'))
   agencyId = (await makeAgency(payload)).id
   otherAgencyId = (await makeAgency(payload, 'Ministry of Emergency Situations')).id
@@ -238,6 +248,12 @@ describe('building the index', () => {
     const before = await ids('az', 'futbol')
     expect(await rebuildSearchIndex(payload)).toBeGreaterThan(3)
     expect(await ids('az', 'futbol')).toEqual(before)
+  })
+
+  it('makes the index table afresh exactly as the migration made it', async () => {
+    expect(migratedIndexTable).toContain('contentless_delete=1')
+    await rebuildSearchIndex(payload)
+    expect(await indexTableDefinition()).toBe(migratedIndexTable)
   })
 
   it('pages through releases by date then id, none skipped or twice, also when dates are equal across a page boundary', async () => {
