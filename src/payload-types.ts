@@ -183,6 +183,10 @@ export interface Release {
      */
     state?: ('draft' | 'in_review' | 'published' | 'withdrawn') | null;
     submittedBy?: (string | null) | User;
+    /**
+     * Set by the server. None of them can be the reviewer who publishes it.
+     */
+    authors?: (string | User)[] | null;
     submittedAt?: string | null;
     reviewedBy?: (string | null) | User;
     firstPublishedAt?: string | null;
@@ -726,6 +730,7 @@ export interface ReleasesSelect<T extends boolean = true> {
     | {
         state?: T;
         submittedBy?: T;
+        authors?: T;
         submittedAt?: T;
         reviewedBy?: T;
         firstPublishedAt?: T;

@@ -1,6 +1,6 @@
 import type { Field } from 'payload'
 
-import { editorsField, isEditorUser, type UserLike } from '@/access'
+import { editorsField, isEditorUser, staffField, type UserLike } from '@/access'
 import { slugField } from '@/fields/slug'
 import { UPDATE_TYPES, WORKFLOW_STATES } from '@/workflow/releaseWorkflow'
 
@@ -12,6 +12,8 @@ export const RELEASE_TYPES = [
 ] as const
 
 const readOnly = { readOnly: true } as const
+/** Editorial data readers never get (REST, GraphQL, the public pages): only staff read it. */
+const staffOnly = { read: staffField } as const
 /** Server-set workflow fields: shown once they hold something. */
 const shownWhenSet = (name: string) => ({
   ...readOnly,
@@ -87,6 +89,7 @@ export const changes: Field[] = [
   {
     name: 'updateType',
     type: 'radio',
+    access: staffOnly,
     options: [
       { label: 'Minor change (typo, formatting): no public note', value: UPDATE_TYPES[0] },
       { label: 'Major change: readers see a change note', value: UPDATE_TYPES[1] },
@@ -100,6 +103,7 @@ export const changes: Field[] = [
     name: 'changeNote',
     type: 'textarea',
     localized: true,
+    access: staffOnly,
     maxLength: 500,
     admin: { condition: (data) => data?.updateType === 'major', description: 'What changed, in one sentence readers will see.' },
   },
@@ -143,6 +147,7 @@ export const workflow: Field = {
   name: 'workflow',
   label: 'Review',
   type: 'group',
+  access: staffOnly,
   admin: { position: 'sidebar' },
   fields: [
     {
@@ -155,6 +160,18 @@ export const workflow: Field = {
       admin: { description: 'Choose “Submitted for review” and save to send this release to an editor.' },
     },
     { name: 'submittedBy', type: 'relationship', relationTo: 'users', admin: shownWhenSet('submittedBy') },
+    {
+      name: 'authors',
+      label: 'Written since the last publish by',
+      type: 'relationship',
+      relationTo: 'users',
+      hasMany: true,
+      admin: {
+        ...readOnly,
+        condition: (_: unknown, sibling: { authors?: unknown[] } | undefined) => Boolean(sibling?.authors?.length),
+        description: 'Set by the server. None of them can be the reviewer who publishes it.',
+      },
+    },
     { name: 'submittedAt', type: 'date', admin: { ...shownWhenSet('submittedAt'), date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'reviewedBy', label: 'Published by', type: 'relationship', relationTo: 'users', admin: shownWhenSet('reviewedBy') },
     { name: 'firstPublishedAt', type: 'date', admin: { ...shownWhenSet('firstPublishedAt'), date: { pickerAppearance: 'dayAndTime' } } },
@@ -195,6 +212,7 @@ export const workflow: Field = {
 export const importSource: Field = {
   name: 'importSource',
   type: 'group',
+  access: staffOnly,
   admin: { position: 'sidebar', condition: (data) => Boolean(data?.importSource?.key) },
   fields: [
     { name: 'key', type: 'text', index: true, admin: readOnly },

@@ -31,6 +31,8 @@ export interface ForcePublishRecord {
 
 export interface WorkflowFields {
   state?: WorkflowState | null
+  /** Everyone who wrote a version since the last publish: none of them may be its reviewer. */
+  authors?: Rel[] | null
   submittedBy?: Rel
   submittedAt?: string | null
   reviewedBy?: Rel
@@ -74,6 +76,8 @@ export interface WorkflowInput {
   isDraftSave: boolean
   /** True when the public copy of this release is currently published. */
   publicCopyIsPublished: boolean
+  /** True when the public copy carries the withdrawal notice (only asked when a write sets it). */
+  publicCopyIsWithdrawn?: boolean
   /**
    * True when the write restores an old version: its workflow fields are what was stored then, not
    * anything asked now.
@@ -104,6 +108,7 @@ export function applyReleaseWorkflow(input: WorkflowInput): ReleaseWorkflowData 
   // Server-owned fields start from what was stored; what a client sends for them is ignored.
   const workflow: WorkflowFields = {
     state: before.state ?? 'draft',
+    authors: (before.authors ?? []).map(idOf).filter((id) => id != null),
     submittedBy: idOf(before.submittedBy),
     submittedAt: before.submittedAt ?? null,
     reviewedBy: idOf(before.reviewedBy),
@@ -116,12 +121,16 @@ export function applyReleaseWorkflow(input: WorkflowInput): ReleaseWorkflowData 
   const result: ReleaseWorkflowData = { workflow }
 
   const withdrawal = { ...(previous?.withdrawal ?? {}), ...(incoming.withdrawal ?? {}) }
-  const withdrawing = Boolean(withdrawal.withdrawn) && !previous?.withdrawal?.withdrawn
+  const intent = intentOf(input)
+  const withdrawing = isWithdrawing(input, intent)
+  if (withdrawing && !trusted && !input.publicCopyIsPublished) {
+    throw new WorkflowError('Only a published release can be withdrawn. Unpublish or delete a release that was never meant to be public.')
+  }
   const reviewingForcePublish = Boolean(asked.confirmForceReview)
 
   if (reviewingForcePublish) confirmForcePublishReview(workflow, user, now)
+  if (!trusted && intent !== 'publish') addAuthor(workflow, user)
 
-  const intent = intentOf(input)
   switch (intent) {
     case 'create':
     case 'save-draft':
@@ -153,6 +162,7 @@ export function applyReleaseWorkflow(input: WorkflowInput): ReleaseWorkflowData 
       }
       workflow.state = withdrawal.withdrawn ? 'withdrawn' : 'published'
       workflow.reviewedBy = trusted ? workflow.reviewedBy : idOf(user!.id)
+      workflow.authors = []
       workflow.submittedBy = null
       workflow.submittedAt = null
       workflow.firstPublishedAt ??= now.toISOString()
@@ -203,14 +213,39 @@ function moveBetweenDraftAndReview(
   )
 }
 
-/** Submitted by someone else: the publishing editor is the second pair of eyes. */
+/**
+ * Whether this write puts the withdrawal notice up. Publishing compares with the public copy (an
+ * autosaved draft may already carry the tick); any other write with the draft before it, so a
+ * release that was never public cannot be given the notice and then published with it.
+ */
+export function isWithdrawing({ previous, incoming, publicCopyIsWithdrawn }: WorkflowInput, intent: WorkflowIntent): boolean {
+  const wanted = Boolean(incoming.withdrawal?.withdrawn ?? previous?.withdrawal?.withdrawn)
+  if (!wanted) return false
+  return intent === 'publish' ? !publicCopyIsWithdrawn : !previous?.withdrawal?.withdrawn
+}
+
+const isAuthor = (workflow: WorkflowFields, user: UserLike): boolean => (workflow.authors ?? []).some((id) => sameId(id, user?.id))
+
+function addAuthor(workflow: WorkflowFields, user: UserLike): void {
+  if (user && !isAuthor(workflow, user)) workflow.authors = [...(workflow.authors ?? []), idOf(user.id)]
+}
+
+/**
+ * The second pair of eyes: submitted for review by someone else, and written by others. Anyone who
+ * wrote a version since the last publish (recorded by the server, whoever pressed submit) is an author.
+ */
 export function hasIndependentReview(before: WorkflowFields, user: UserLike): boolean {
-  return before.state === 'in_review' && before.submittedBy != null && !sameId(before.submittedBy, user?.id)
+  return (
+    before.state === 'in_review' && before.submittedBy != null && !sameId(before.submittedBy, user?.id) && !isAuthor(before, user)
+  )
 }
 
 function whyReviewIsMissing(before: WorkflowFields, user: UserLike): string {
   if (before.state === 'in_review' && sameId(before.submittedBy, user?.id)) {
     return 'You submitted this release yourself: another editor must publish it, or give a reason to publish without review.'
+  }
+  if (before.state === 'in_review' && isAuthor(before, user)) {
+    return 'You wrote part of this version since it was last published: another editor must review and publish it, or give a reason to publish without review.'
   }
   return 'This release has not been submitted for review. Submit it for another editor to publish, or give a reason to publish without review.'
 }

@@ -223,8 +223,9 @@ describe('scheduled publishing', () => {
     await payload.jobs.run()
     const [published] = await publicRead(draft.id)
     expect(published?.title).toBe('Embargoed')
-    expect(published?.workflow?.state).toBe('published')
-    expect(published?.workflow?.reviewedBy).toBe(editor.id)
+    const stored = await payload.findByID({ collection: 'releases', id: draft.id, depth: 0 })
+    expect(stored.workflow?.state).toBe('published')
+    expect(stored.workflow?.reviewedBy).toBe(editor.id)
     // A completed job is removed from the queue.
     expect(await payload.count({ collection: 'payload-jobs', where: { id: { equals: job.id } } })).toMatchObject({ totalDocs: 0 })
   })

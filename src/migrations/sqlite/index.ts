@@ -5,6 +5,7 @@ import * as migration_20261122_015701_media_pipeline from './20261122_015701_med
 import * as migration_20261122_020317_release_search from './20261122_020317_release_search';
 import * as migration_20261122_022433_list_indexes from './20261122_022433_list_indexes';
 import * as migration_20261122_044203_media_visibility from './20261122_044203_media_visibility';
+import * as migration_20261207_183822_release_authors from './20261207_183822_release_authors';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261122_044203_media_visibility.up,
     down: migration_20261122_044203_media_visibility.down,
-    name: '20261122_044203_media_visibility'
+    name: '20261122_044203_media_visibility',
+  },
+  {
+    up: migration_20261207_183822_release_authors.up,
+    down: migration_20261207_183822_release_authors.down,
+    name: '20261207_183822_release_authors'
   },
 ];

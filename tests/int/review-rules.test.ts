@@ -1,0 +1,227 @@
+/**
+ * Ways round review that an outside attack found (issue "Nothing reaches readers without review"):
+ * publishing through the withdrawn state, review tied to who pressed submit rather than who wrote,
+ * and internal editorial data (force-publish reasons, submitters and reviewers, import files) given
+ * to anonymous readers. Each rule runs through the local API with access control, REST and GraphQL.
+ */
+import type { Payload, Where } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { clients, type Clients } from './helpers/channels'
+import { draftRelease, makeAgency, paragraph } from './helpers/fixtures'
+import { makeUser, startPayload, type TestUser } from './helpers/payload'
+
+let payload: Payload
+let cleanup: () => Promise<void>
+let http: Clients
+let contributor: TestUser
+let editor: TestUser
+let secondEditor: TestUser
+let agencyId: string
+
+beforeAll(async () => {
+  ;({ payload, cleanup } = await startPayload())
+  http = clients(payload, (await import('@payload-config')).default)
+  contributor = await makeUser(payload, ['contributor'])
+  editor = await makeUser(payload, ['editor'])
+  secondEditor = await makeUser(payload, ['editor'])
+  agencyId = (await makeAgency(payload)).id
+})
+afterAll(async () => cleanup())
+
+const as = (user: TestUser) => ({ user, overrideAccess: false as const })
+const update = (id: string, user: TestUser, data: Record<string, unknown>, draft = false) =>
+  payload.update({ collection: 'releases', id, data, draft, ...as(user) })
+const submit = (id: string, user: TestUser) => update(id, user, { workflow: { state: 'in_review' } }, true)
+const publicCopy = (id: string, locale: 'az' | 'en' | 'ru' = 'az') =>
+  payload.find({ collection: 'releases', where: { id: { equals: id } }, locale, overrideAccess: false }).then((r) => r.docs[0])
+
+async function publishedRelease(title: string) {
+  const draft = await draftRelease(payload, contributor, agencyId, title)
+  await submit(draft.id, contributor)
+  await update(draft.id, editor, { _status: 'published' })
+  return draft.id
+}
+
+const WITHDRAWAL = { withdrawn: true, explanation: 'Published in error: the meeting was postponed.' }
+
+describe('withdrawal is not a way to publish', () => {
+  it('a release cannot be created already withdrawn (it would be public without review)', async () => {
+    for (const channel of ['local', 'rest', 'graphql'] as const) {
+      const api = await http.api(channel, editor)
+      const made = await api.create('releases', {
+        title: `Created withdrawn ${channel}`,
+        type: channel === 'graphql' ? 'press_release' : 'press-release',
+        leadAgency: agencyId,
+        _status: 'published',
+        withdrawal: WITHDRAWAL,
+      })
+      expect(made.ok, channel).toBe(false)
+      if (!made.ok) expect(made.message, channel).toMatch(/only a published release can be withdrawn/i)
+    }
+    const found = await payload.find({ collection: 'releases', where: { title: { like: 'Created withdrawn' } }, overrideAccess: false })
+    expect(found.totalDocs).toBe(0)
+  })
+
+  it('a draft nobody reviewed cannot be published by withdrawing it', async () => {
+    const draft = await draftRelease(payload, editor, agencyId, 'Own draft, withdrawn')
+    await expect(update(draft.id, editor, { _status: 'published', withdrawal: WITHDRAWAL })).rejects.toThrow(
+      /only a published release can be withdrawn/i,
+    )
+    await expect(update(draft.id, editor, { withdrawal: WITHDRAWAL }, true)).rejects.toThrow(/only a published release can be withdrawn/i)
+    expect(await publicCopy(draft.id)).toBeUndefined()
+  })
+
+  it('an unpublished release cannot be withdrawn either', async () => {
+    const id = await publishedRelease('Unpublished, then withdrawn')
+    await update(id, editor, { _status: 'draft' })
+    await expect(update(id, editor, { _status: 'published', withdrawal: WITHDRAWAL })).rejects.toThrow(/only a published release can be withdrawn/i)
+    expect(await publicCopy(id)).toBeUndefined()
+  })
+
+  it('withdrawing changes nothing but the notice: text sent with it is not published', async () => {
+    const id = await publishedRelease('The reviewed wording')
+    const withdrawn = await update(id, editor, {
+      _status: 'published',
+      title: 'A quietly rewritten wording',
+      lead: 'A new lead nobody reviewed',
+      withdrawal: WITHDRAWAL,
+    })
+    expect(withdrawn.workflow?.state).toBe('withdrawn')
+    const reader = await publicCopy(id)
+    expect(reader?.title).toBe('The reviewed wording')
+    expect(reader?.lead ?? null).toBeNull()
+    expect(reader?.withdrawal?.explanation).toBe(WITHDRAWAL.explanation)
+  })
+
+  it('withdrawing is refused while unpublished changes are pending, in any language', async () => {
+    const id = await publishedRelease('Public in az')
+    await payload.update({ collection: 'releases', id, locale: 'en', data: { title: 'Pending English draft' }, draft: true, ...as(contributor) })
+    await expect(update(id, editor, { _status: 'published', withdrawal: WITHDRAWAL })).rejects.toThrow(/unpublished changes/i)
+    expect((await publicCopy(id))?.withdrawal?.withdrawn).toBeFalsy()
+    expect((await publicCopy(id, 'en'))?.title).not.toBe('Pending English draft')
+  })
+
+  it('an editor still withdraws a published release alone, with the explanation', async () => {
+    const id = await publishedRelease('Withdrawn properly')
+    const api = await http.api('rest', editor)
+    const result = await api.update('releases', id, { _status: 'published', withdrawal: WITHDRAWAL })
+    expect(result.ok).toBe(true)
+    const reader = await publicCopy(id)
+    expect(reader?.title).toBe('Withdrawn properly')
+    expect(reader?.withdrawal?.withdrawn).toBe(true)
+  })
+})
+
+describe('the reviewer wrote none of the versions since the last publish', () => {
+  it("a contributor submitting an editor's own draft does not make that editor its reviewer", async () => {
+    const draft = await draftRelease(payload, editor, agencyId, "The editor's own words")
+    await submit(draft.id, contributor)
+    for (const channel of ['local', 'rest', 'graphql'] as const) {
+      const api = await http.api(channel, editor)
+      const result = await api.update('releases', draft.id, { _status: 'published' })
+      expect(result.ok, channel).toBe(false)
+      if (!result.ok) expect(result.message, channel).toMatch(/you wrote part of this version/i)
+    }
+    expect(await publicCopy(draft.id)).toBeUndefined()
+    // Another editor, who wrote none of it, publishes it.
+    await update(draft.id, secondEditor, { _status: 'published' })
+    expect((await publicCopy(draft.id))?.title).toBe("The editor's own words")
+  })
+
+  it('an editor who edited a submitted draft cannot then publish it as its reviewer', async () => {
+    const draft = await draftRelease(payload, contributor, agencyId, 'Written by a contributor')
+    await update(draft.id, editor, { lead: 'A lead the editor added' }, true)
+    await submit(draft.id, contributor)
+    await expect(update(draft.id, editor, { _status: 'published' })).rejects.toThrow(/you wrote part of this version/i)
+    await update(draft.id, secondEditor, { _status: 'published' })
+    expect((await publicCopy(draft.id))?.lead).toBe('A lead the editor added')
+  })
+
+  it('authors are counted since the last publish only: an earlier author may review a later change', async () => {
+    const draft = await draftRelease(payload, editor, agencyId, 'First text by the editor')
+    await submit(draft.id, contributor)
+    await update(draft.id, secondEditor, { _status: 'published' })
+    // A contributor changes it; the editor wrote nothing since it was published.
+    await update(draft.id, contributor, { lead: 'Contributor fixes the lead' }, true)
+    await submit(draft.id, contributor)
+    const republished = await update(draft.id, editor, { _status: 'published', updateType: 'minor' })
+    expect(republished.workflow?.state).toBe('published')
+  })
+
+  it('the authors are kept by the server: a client cannot clear or set them', async () => {
+    const draft = await draftRelease(payload, editor, agencyId, 'Authors kept')
+    await update(draft.id, contributor, { workflow: { state: 'in_review', authors: [] } }, true)
+    await expect(update(draft.id, editor, { _status: 'published' })).rejects.toThrow(/you wrote part of this version/i)
+  })
+})
+
+describe('readers get only what the public page shows', () => {
+  const CANARY = { reason: 'Xylocarpreason', file: 'Quillotfile.txt' }
+  let forcedId: string
+
+  beforeAll(async () => {
+    const draft = await payload.create({
+      collection: 'releases',
+      data: {
+        title: 'Force-published release',
+        type: 'press-release',
+        leadAgency: agencyId,
+        body: paragraph('Text.'),
+        importSource: { key: 'canary-import-key', file: CANARY.file, photos: 'Quillotphoto.jpg' },
+      },
+      draft: true,
+    })
+    forcedId = draft.id
+    await update(forcedId, editor, { _status: 'published', workflow: { forcePublishReason: `Urgent ${CANARY.reason}` } })
+    const reviewed = await draftRelease(payload, contributor, agencyId, 'Reviewed release')
+    await submit(reviewed.id, contributor)
+    await update(reviewed.id, editor, { _status: 'published' })
+  })
+
+  it('anonymous REST reads carry no workflow, import or pending-change fields', async () => {
+    const api = await http.api('rest', null)
+    const list = await api.find('releases', {})
+    expect(list.ok).toBe(true)
+    const text = JSON.stringify(list.ok ? list.value : null)
+    for (const word of [CANARY.reason, CANARY.file, 'canary-import-key', editor.id, contributor.id]) expect(text).not.toContain(word)
+    const one = await api.findByID('releases', forcedId)
+    expect(one.ok).toBe(true)
+    if (one.ok) {
+      expect(one.value).not.toHaveProperty('workflow')
+      expect(one.value).not.toHaveProperty('importSource')
+      expect(one.value).not.toHaveProperty('updateType')
+      expect(one.value).not.toHaveProperty('changeNote')
+    }
+  })
+
+  it('anonymous GraphQL gets nothing of them either', async () => {
+    const body = await http.graphql(
+      `{ Releases { docs { id workflow { state submittedBy { id } reviewedBy { id } forcePublished { reason by { id } } } importSource { file key photos } } } }`,
+    )
+    const text = JSON.stringify(body)
+    for (const word of [CANARY.reason, CANARY.file, 'canary-import-key', editor.id, contributor.id]) expect(text).not.toContain(word)
+  })
+
+  it('anonymous queries cannot probe them by filter', async () => {
+    const probes: Where[] = [
+      { 'workflow.forcePublished.reason': { like: CANARY.reason } },
+      { 'workflow.reviewedBy': { equals: editor.id } },
+      { 'importSource.file': { equals: CANARY.file } },
+    ]
+    for (const where of probes) {
+      const api = await http.api('rest', null)
+      const result = await api.find('releases', where)
+      // Refused, or answered as if the field were not there: never a list that depends on the secret.
+      if (result.ok) expect(result.value.totalDocs, JSON.stringify(where)).not.toBe(1)
+      else expect(result.status, JSON.stringify(where)).toBeLessThan(500)
+    }
+  })
+
+  it('staff still see them', async () => {
+    const api = await http.api('rest', contributor)
+    const one = await api.findByID('releases', forcedId)
+    expect(one.ok).toBe(true)
+    if (one.ok) expect(JSON.stringify(one.value)).toContain(CANARY.reason)
+  })
+})
