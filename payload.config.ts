@@ -28,9 +28,11 @@ import { healthEndpoint } from './src/health/endpoint'
 import { adminTranslations } from './src/i18n/adminTranslations'
 import { livePreview } from './src/site/preview'
 import { revalidateEndpoint } from './src/site/revalidate'
+import { withLockRules } from './src/workflow/documentLocks'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
+// Document locks: Payload adds their collection while building the config (src/workflow/documentLocks.ts).
 export default buildConfig({
   serverURL: serverURL(),
   secret: payloadSecret(),
@@ -83,4 +85,4 @@ export default buildConfig({
     validationRules: () => [refuseHiddenAuthFields, limitQueryDepth],
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
   },
-})
+}).then(withLockRules)

@@ -1,6 +1,16 @@
 import type { CollectionConfig, ImageSize } from 'payload'
 
-import { adminsField, editors, isAdminUser, nobodyField, staff, staffField, staffOrShownPublicly, type UserLike } from '@/access'
+import {
+  adminsField,
+  editors,
+  isAdminUser,
+  nobodyField,
+  staff,
+  staffButOnlyEditorsChangeShownPhotos,
+  staffField,
+  staffOrShownPublicly,
+  type UserLike,
+} from '@/access'
 import { mediaDir } from '@/config/env'
 import { mediaFileAccessEndpoint } from '@/media/fileAccess'
 import { ACCEPTED_TYPES } from '@/media/inspect'
@@ -8,6 +18,7 @@ import { revalidateAfterChange, revalidateAfterDelete } from '@/site/revalidate'
 
 import { guardDeleteInUse } from './hooks/guardDeleteInUse'
 import { prepareUpload } from './hooks/prepareUpload'
+import { refuseChangesToShownPhotos } from './hooks/refuseChangesToShownPhotos'
 
 /**
  * Each size exists twice: WebP for every current browser and the original format as the fallback
@@ -26,7 +37,7 @@ export const Media: CollectionConfig = {
   access: {
     create: staff,
     read: staffOrShownPublicly,
-    update: staff,
+    update: staffButOnlyEditorsChangeShownPhotos,
     delete: editors,
   },
   admin: {
@@ -87,7 +98,8 @@ export const Media: CollectionConfig = {
   ],
   endpoints: [mediaFileAccessEndpoint],
   hooks: {
-    beforeOperation: [prepareUpload],
+    // The refusal first: a refused replacement file is never decoded.
+    beforeOperation: [refuseChangesToShownPhotos, prepareUpload],
     beforeDelete: [guardDeleteInUse],
     afterChange: [revalidateAfterChange],
     afterDelete: [revalidateAfterDelete],

@@ -29,6 +29,29 @@ export const publishedOrStaff: Access = ({ req }) => (isStaffUser(userOf(req)) ?
 export const staffOrShownPublicly: Access = ({ req }) => (isStaffUser(userOf(req)) ? true : { inPublishedUse: { equals: true } })
 
 /**
+ * Media writes: staff, but a contributor only photos no published document shows. A photo on a
+ * published page (caption, alt text, credit, focal point, the file) is changed by an editor, as the
+ * page itself would be; the Where also makes the admin show such a photo read-only to contributors.
+ */
+export const staffButOnlyEditorsChangeShownPhotos: Access = ({ req }) => {
+  const user = userOf(req)
+  if (!isStaffUser(user)) return false
+  return isEditorUser(user) ? true : { inPublishedUse: { not_equals: true } }
+}
+
+/**
+ * Document locks (Payload's `payload-locked-documents`): editors and admins may take any lock over;
+ * a contributor writes and removes only their own. Who owns a lock is set by the server
+ * (src/workflow/documentLocks.ts), never by the client.
+ */
+export const editorsOrOwnLock: Access = ({ req }) => {
+  const user = userOf(req)
+  if (!isStaffUser(user)) return false
+  if (isEditorUser(user)) return true
+  return { 'user.value': { equals: user!.id } }
+}
+
+/**
  * Staff may write; only editors and admins may write a published status. Payload asks this with
  * `data._status = 'published'` to decide whether to offer Publish and Schedule in the admin.
  */

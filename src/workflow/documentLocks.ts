@@ -1,0 +1,82 @@
+import type { CollectionBeforeChangeHook, CollectionBeforeValidateHook, CollectionConfig, SanitizedConfig, Where } from 'payload'
+
+import { editorsOrOwnLock, isEditorUser, staff, type UserLike } from '@/access'
+import { PublicError } from '@/lib/errors'
+
+export const LOCKS_SLUG = 'payload-locked-documents'
+/** Payload's default lock duration (seconds), when a collection does not set its own. */
+const DEFAULT_LOCK_SECONDS = 300
+
+type Relation = { relationTo?: string; value?: unknown } | null | undefined
+const idOf = (value: unknown): string | null =>
+  value && typeof value === 'object' && 'id' in value ? String((value as { id: unknown }).id) : value == null ? null : String(value)
+
+/**
+ * A lock is always held by the user who writes it. The admin makes its own locks through the
+ * database adapter with the signed-in user (Payload's handleFormStateLocking) and takes one over by
+ * writing its own user into it; a client naming someone else gets the lock in its own name.
+ */
+export const lockInOwnName: CollectionBeforeValidateHook = ({ data, req }) => {
+  const user = req.user as (UserLike & { collection?: string }) | null
+  if (!user || !data) return data
+  return { ...data, user: { relationTo: user.collection ?? 'users', value: user.id } }
+}
+
+/**
+ * Only editors and admins take over: a contributor may not write a lock (new, or one of theirs moved)
+ * onto a document someone else holds a current lock on. The newest lock is the one Payload obeys, so
+ * a fresh lock would otherwise take the document from an editor who is editing it.
+ */
+export const onlyEditorsTakeOver: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+  const user = req.user as UserLike
+  if (!user || isEditorUser(user)) return data
+  const document = (data.document ?? originalDoc?.document) as Relation
+  const globalSlug = (data.globalSlug ?? originalDoc?.globalSlug) as string | null | undefined
+  const documentId = idOf(document?.value)
+  const target: Where | null =
+    document?.relationTo && documentId
+      ? { and: [{ 'document.relationTo': { equals: document.relationTo } }, { 'document.value': { equals: documentId } }] }
+      : globalSlug
+        ? { globalSlug: { equals: globalSlug } }
+        : null
+  if (!target) return data
+  const lockDocuments = document?.relationTo
+    ? req.payload.collections[document.relationTo as keyof typeof req.payload.collections]?.config.lockDocuments
+    : req.payload.config.globals.find((global) => global.slug === globalSlug)?.lockDocuments
+  const seconds = typeof lockDocuments === 'object' && lockDocuments ? lockDocuments.duration : DEFAULT_LOCK_SECONDS
+  const { totalDocs } = await req.payload.count({
+    collection: LOCKS_SLUG,
+    where: {
+      and: [
+        target,
+        { 'user.value': { not_equals: user.id } },
+        { updatedAt: { greater_than: new Date(Date.now() - seconds * 1000).toISOString() } },
+        ...(originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : []),
+      ],
+    },
+    overrideAccess: true,
+    req,
+  })
+  if (totalDocs > 0) {
+    throw new PublicError('DocumentLocked', 'Someone else is editing this document: only an editor can take it over.', 423)
+  }
+  return data
+}
+
+/**
+ * Payload adds its `payload-locked-documents` collection while it builds the config, with "any
+ * signed-in user" for every access and no hooks, and offers no override for it: the rules are set
+ * on the built config, before Payload starts (access and hooks are read from it on every operation).
+ * The admin's own locking keeps working: it creates and refreshes locks through the database adapter
+ * as the signed-in user, reads them with access control (staff), releases its own and takes over by
+ * writing its own user.
+ */
+export function withLockRules(config: SanitizedConfig): SanitizedConfig {
+  const locks = config.collections.find((collection) => collection.slug === LOCKS_SLUG)
+  if (!locks) return config
+  locks.access = { ...locks.access, read: staff, create: staff, update: editorsOrOwnLock, delete: editorsOrOwnLock }
+  const hooks = locks.hooks as NonNullable<CollectionConfig['hooks']>
+  hooks.beforeValidate = [...(hooks.beforeValidate ?? []), lockInOwnName]
+  hooks.beforeChange = [...(hooks.beforeChange ?? []), onlyEditorsTakeOver]
+  return config
+}
