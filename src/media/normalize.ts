@@ -1,9 +1,12 @@
 /**
- * Makes the stored original safe to publish: turned the right way up (EXIF orientation applied),
- * then re-encoded without EXIF, GPS, XMP or IPTC (the colour profile stays); an upright JPEG only
- * loses its metadata segments, pixels untouched. Every public size is cut
- * from this file, so no location or camera data can reach a reader. Decoding every pixel here also
- * refuses truncated or corrupt files before anything is written.
+ * Makes the stored original safe to publish: the first image of the file and nothing else, turned the
+ * right way up (EXIF orientation applied), then re-encoded without EXIF, GPS, XMP, IPTC or text
+ * chunks (the colour profile stays); an upright JPEG keeps its first image's segments only, pixels
+ * untouched (`stripJpegMetadata`: no metadata segment, nothing after its end, so no second picture of a
+ * multi-picture file and no motion photo's video). Every public size is cut from this file, so no
+ * location or camera data can reach a reader. Decoding every pixel here also refuses truncated or
+ * corrupt files before anything is written; what comes out is read back once more and refused if it
+ * still carries metadata.
  */
 import exifReader from 'exif-reader'
 import type { Metadata } from 'sharp'
@@ -28,6 +31,12 @@ export interface NormalizedImage {
 }
 
 const BAKU_OFFSET_MS = 4 * 60 * 60 * 1000
+
+/** Whether sharp still finds metadata or a second image in an encoded file (its header only is read). */
+async function carriesMetadata(data: Buffer): Promise<boolean> {
+  const meta = await sharp(data).metadata()
+  return Boolean(meta.exif || meta.xmp || meta.iptc || meta.tifftagPhotoshop || meta.comments?.length || meta.gainMap)
+}
 
 function readFacts(exif: Buffer | undefined): PhotoFacts {
   if (!exif) return {}
@@ -60,7 +69,7 @@ export async function normalizeImage(
       const stripped = stripJpegMetadata(data)
       if (stripped && width && height) {
         await sharp(stripped, { failOn: 'truncated', limitInputPixels: maxPixels }).resize(64).toBuffer()
-        return { data: stripped, width, height, facts: readFacts(exif) }
+        if (!(await carriesMetadata(stripped))) return { data: stripped, width, height, facts: readFacts(exif) }
       }
     }
     let image = sharp(data, { failOn: 'truncated', limitInputPixels: maxPixels, animated }).rotate().keepIccProfile()
@@ -75,6 +84,7 @@ export async function normalizeImage(
               ? image.avif({ quality: 70 })
               : image.gif()
     const { data: out, info } = await image.toBuffer({ resolveWithObject: true })
+    if (await carriesMetadata(out)) throw new Error('metadata survived re-encoding')
     return { data: out, width: info.width, height: info.pageHeight ?? info.height, facts: readFacts(exif) }
   } catch {
     throw new MediaRejected(
