@@ -1,22 +1,32 @@
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
+
+import { mediaDir, mediaMaxFileBytes } from '@/config/env'
 import { LOCALE_CODES } from '@/i18n/locales'
 
 /**
  * Refusals made before a REST request reaches Payload, for what Payload would otherwise ignore,
  * coerce or answer with a 500: odd paging, sort, depth and locale parameters, over-long query
- * strings, bodies that are not a JSON object, JSON nested too deep, and upload file names carrying
- * a path. Each refusal is Payload's error shape, `{ errors: [{ message }] }`.
+ * strings, bodies that are not a JSON object, JSON nested too deep or too large (413, counted while
+ * the body streams in, before anything parses it), sign-in tokens that cannot be tokens, and file
+ * names carrying a path. Each refusal is Payload's error shape, `{ errors: [{ message }] }`.
  */
 
 const MAX_QUERY_LENGTH = 8 * 1024
-const MAX_LIMIT = 1000
+/** The largest page anyone may ask for (REST `limit`, GraphQL `limit`); the admin's lists offer up to 100. */
+export const MAX_PAGE_SIZE = 100
 const MAX_PAGE = 100_000
 const MAX_DEPTH = 10
 const MAX_SORT_FIELDS = 5
 /** Deeper than any document of this app (rich text included) needs. */
 export const MAX_JSON_NESTING = 64
 
+/** A JSON (or form) body larger than this is refused before it is parsed: 1 MB of text in a field plus its rich text fits. */
+export const MAX_JSON_BODY_BYTES = 2 * 1024 * 1024
+/** An upload: the largest file accepted (MEDIA_MAX_FILE_MB) plus room for the form's other fields. */
+export const maxMultipartBodyBytes = (): number => mediaMaxFileBytes() + 1024 * 1024
+
 const JSON_TYPES = new Set(['application/json'])
-const FORM_TYPES = new Set(['multipart/form-data', 'application/x-www-form-urlencoded'])
 
 export function refusal(status: number, message: string): Response {
   return Response.json({ errors: [{ message }] }, { status, headers: { 'Cache-Control': 'no-store' } })
@@ -25,7 +35,7 @@ export function refusal(status: number, message: string): Response {
 const integerIn = (value: string, min: number, max: number) => /^\d{1,9}$/.test(value) && Number(value) >= min && Number(value) <= max
 
 /** The first problem with the paging, sort, depth and locale parameters, or null. */
-export function queryProblem(search: string, { maxLength = MAX_QUERY_LENGTH } = {}): string | null {
+export function queryProblem(search: string, { maxLength = MAX_QUERY_LENGTH, read = false } = {}): string | null {
   if (search.length > maxLength) return `The query string is longer than ${MAX_QUERY_LENGTH / 1024} KB.`
   const params = new URLSearchParams(search)
   for (const key of new Set(params.keys())) {
@@ -33,19 +43,32 @@ export function queryProblem(search: string, { maxLength = MAX_QUERY_LENGTH } = 
     const values = params.getAll(key)
     const value = values[0]!
     const checks: Record<string, () => string | null> = {
-      limit: () => (integerIn(value, 0, MAX_LIMIT) ? null : `limit must be a whole number from 0 to ${MAX_LIMIT}.`),
+      // A read is a page of 1 to MAX_PAGE_SIZE documents; 0 (every match) is left to bulk updates and
+      // deletes, which the admin sends with limit=0 and only staff may make.
+      limit: () => (integerIn(value, read ? 1 : 0, MAX_PAGE_SIZE) ? null : `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`),
+      pagination: () =>
+        value !== 'true' && value !== 'false' ? 'pagination must be true or false.' : read && value === 'false' ? `pagination=false is not offered: ask for pages of up to ${MAX_PAGE_SIZE} documents.` : null,
       page: () => (integerIn(value, 1, MAX_PAGE) ? null : `page must be a whole number from 1 to ${MAX_PAGE}.`),
       depth: () => (integerIn(value, 0, MAX_DEPTH) ? null : `depth must be a whole number from 0 to ${MAX_DEPTH}.`),
       locale: () => (value === 'all' || (LOCALE_CODES as readonly string[]).includes(value) ? null : `Unknown locale "${value.slice(0, 20)}": use ${LOCALE_CODES.join(', ')} or all.`),
-      'fallback-locale': () =>
-        ['none', 'null', 'false'].includes(value) || (LOCALE_CODES as readonly string[]).includes(value)
-          ? null
-          : `Unknown fallback-locale "${value.slice(0, 20)}": use ${LOCALE_CODES.join(', ')} or none.`,
-      draft: () => (value === 'true' || value === 'false' ? null : 'draft must be true or false.'),
-      pagination: () => (value === 'true' || value === 'false' ? null : 'pagination must be true or false.'),
+      'fallback-locale': () => fallbackProblem('fallback-locale', value),
+      fallbackLocale: () => fallbackProblem('fallbackLocale', value),
+      publishSpecificLocale: () => ((LOCALE_CODES as readonly string[]).includes(value) ? null : `Unknown publishSpecificLocale "${value.slice(0, 20)}": use ${LOCALE_CODES.join(', ')}.`),
       sort: () => sortProblem(value),
+      // Payload JSON-parses these when they come as one string (a parse error was a 500).
+      where: () => (jsonObjectText(value) ? null : 'where must be given as where[field][operator]=value, or as one JSON object.'),
+      data: () => (jsonObjectText(value) ? null : 'data must be a JSON object.'),
+      ...Object.fromEntries(BOOLEAN_PARAMS.map((param) => [param, () => (value === 'true' || value === 'false' ? null : `${param} must be true or false.`)])),
     }
-    const check = checks[name]
+    // select[field]=true, populate[collection][field]=true: any other shape reached Payload as a value it failed on.
+    if (name === 'select' || name === 'populate' || name === 'joins') {
+      if (key === name && !(name === 'joins' && value === '')) return `${name} must be given as ${name === 'populate' ? 'populate[collection][field]' : `${name}[field]`}=true.`
+      if (name !== 'joins' && values.some((v) => v !== 'true' && v !== 'false')) return `${name}[…] takes true or false.`
+      continue
+    }
+    const check = Object.hasOwn(checks, name) ? checks[name] : undefined
+    // where[…] and data[…] are objects by design: only their one-string form is checked here.
+    if ((name === 'where' || name === 'data') && key !== name) continue
     if (!check || (key === name && values.length === 1 && value === '')) continue
     if (key !== name || values.length > 1) return `${name} must be given once, as a plain value.`
     const problem = check()
@@ -53,6 +76,14 @@ export function queryProblem(search: string, { maxLength = MAX_QUERY_LENGTH } = 
   }
   return null
 }
+
+const BOOLEAN_PARAMS = ['draft', 'autosave', 'trash', 'overrideLock', 'flattenLocales', 'publishAllLocales', 'unpublishAllLocales']
+
+function fallbackProblem(param: string, value: string): string | null {
+  return ['none', 'null', 'false'].includes(value) || (LOCALE_CODES as readonly string[]).includes(value) ? null : `Unknown ${param} "${value.slice(0, 20)}": use ${LOCALE_CODES.join(', ')} or none.`
+}
+
+const jsonObjectText = (value: string): boolean => jsonDocumentProblem(value) === null
 
 /** `sort` syntax: a few comma-separated field paths, each optionally prefixed with `-`. */
 function sortProblem(value: string): string | null {
@@ -78,15 +109,123 @@ export function jsonDepth(value: unknown): number {
   return deepest
 }
 
+type Params = { params?: Promise<{ slug?: string[] }> }
+
+type Collections = { collections: { slug: string; versions?: unknown }[] }
+
 /** Refuses a hostile REST request before Payload sees it; otherwise hands it to `handler`. */
-export function checked<Context>(handler: (request: Request, context: Context) => Promise<Response>) {
+export function checked<Context extends Params>(handler: (request: Request, context: Context) => Promise<Response>, config?: Promise<Collections> | Collections) {
   return async (request: Request, context: Context): Promise<Response> => {
-    const problem = queryProblem(new URL(request.url).search.slice(1))
+    const problem = queryProblem(new URL(request.url).search.slice(1), { read: request.method === 'GET' || request.method === 'HEAD' })
     if (problem) return refusal(problem.startsWith('The query string is longer') ? 414 : 400, problem)
-    const body = await bodyProblem(request)
+    const header = headerProblem(request.headers)
+    if (header) return refusal(400, header)
+    const slug = (await context?.params)?.slug ?? []
+    // Payload answers /versions of a collection without versions with a 500.
+    if (config && slug[1] === 'versions') {
+      const collection = (await config).collections.find((c) => c.slug === slug[0])
+      if (collection && !collection.versions) return refusal(404, `${slug[0].slice(0, 40)} keeps no versions.`)
+    }
+    const file = mediaFileName(request.method, slug)
+    if (file !== null) {
+      const name = fileNameProblem(file)
+      if (name) return refusal(400, name)
+    }
+    const read = await readBody(request)
+    if ('status' in read) return refusal(read.status, read.message)
+    const body = await bodyProblem(read.request)
     if (body) return refusal(body.status, body.message)
-    return handler(request, context)
+    const response = await handler(read.request, context)
+    if (file !== null && response.status === 500 && !(await stat(path.join(mediaDir(), file)).catch(() => null))?.isFile()) {
+      // Payload answers a file missing from the disk with a bare 500.
+      return refusal(404, `The file "${file.slice(0, 100)}" is not on the server: upload the photo again.`)
+    }
+    return response
   }
+}
+
+/** The file name of `GET /api/media/file/<name>`, or null for any other request. */
+function mediaFileName(method: string, slug: string[]): string | null {
+  if ((method !== 'GET' && method !== 'HEAD') || slug[0] !== 'media' || slug[1] !== 'file' || slug.length < 3) return null
+  return slug.slice(2).join('/')
+}
+
+/** Characters a token never holds: outside printable ASCII. */
+const NOT_TOKEN = /[^\x21-\x7E]/
+
+/**
+ * A sign-in token (Authorization header, payload-token cookie) holding characters no token has:
+ * refused, rather than silently read as "not signed in" or failing deeper down.
+ */
+export function headerProblem(headers: Headers): string | null {
+  const authorization = headers.get('authorization')
+  if (authorization !== null && /[^\x20-\x7E]/.test(authorization)) return 'The Authorization header holds characters no sign-in token has: sign in again.'
+  const cookie = headers.get('cookie')
+  if (cookie) {
+    for (const part of cookie.split(';')) {
+      const at = part.indexOf('=')
+      if (at < 0 || part.slice(0, at).trim() !== 'payload-token') continue
+      const value = part.slice(at + 1).trim()
+      if (NOT_TOKEN.test(value) || /%/.test(value)) return 'The payload-token cookie holds characters no sign-in token has: sign in again.'
+    }
+  }
+  return null
+}
+
+const readable = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`)
+
+/**
+ * Reads a write's body once, counting bytes as they arrive: a body larger than its limit (JSON and
+ * forms: MAX_JSON_BODY_BYTES; multipart uploads: the upload limit) is refused with 413 from its
+ * Content-Length, or as soon as a chunked body passes the limit, before anything parses it. Payload
+ * gets a copy of the request holding the bytes read, with the content type in its canonical form.
+ */
+export async function readBody(request: Request, { json = MAX_JSON_BODY_BYTES, multipart = maxMultipartBodyBytes() } = {}): Promise<{ request: Request } | { status: number; message: string }> {
+  if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS' || !request.body) return { request }
+  const rawType = request.headers.get('content-type') ?? ''
+  const type = rawType.split(';')[0]!.trim().toLowerCase()
+  const limit = type.startsWith('multipart/') ? multipart : json
+  const tooLarge = {
+    status: 413,
+    message: type.startsWith('multipart/')
+      ? `The upload is larger than ${readable(limit)}, the largest accepted (MEDIA_MAX_FILE_MB).`
+      : `The request body is larger than ${readable(limit)}, the largest accepted.`,
+  }
+  const declared = request.headers.get('content-length')
+  if (declared !== null && (!/^\d{1,15}$/.test(declared.trim()) || Number(declared) > limit)) {
+    if (!/^\d{1,15}$/.test(declared.trim())) return { status: 400, message: 'The Content-Length header is not a number.' }
+    await request.body.cancel().catch(() => undefined)
+    return tooLarge
+  }
+  const chunks: Uint8Array[] = []
+  let size = 0
+  const reader = request.body.getReader()
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      size += value.byteLength
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined)
+        return tooLarge
+      }
+      chunks.push(value)
+    }
+  } catch {
+    return { status: 400, message: 'The request body could not be read.' }
+  }
+  const bytes = new Uint8Array(size)
+  let at = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, at)
+    at += chunk.byteLength
+  }
+  const headers = new Headers(request.headers)
+  headers.delete('transfer-encoding')
+  headers.set('content-length', String(size))
+  // Payload reads JSON only under this exact spelling; `Application/JSON` would reach it as no data at all.
+  if (type && rawType.trim() !== type && !type.startsWith('multipart/')) headers.set('content-type', [type, ...rawType.split(';').slice(1)].join(';'))
+  return { request: new Request(request.url, { method: request.method, headers, body: size ? bytes : null, signal: request.signal }) }
 }
 
 /** A JSON document body: must parse, be an object, and not nest deeper than MAX_JSON_NESTING. */
@@ -133,15 +272,16 @@ export async function bodyProblem(request: Request): Promise<{ status: number; m
   // `X-Payload-HTTP-Method-Override: GET` carries the query string in the body.
   if (request.headers.get('x-payload-http-method-override')?.toUpperCase() === 'GET' && type === 'application/x-www-form-urlencoded') {
     // Long queries are what the override is for: only the parameters are checked.
-    const problem = queryProblem(text ?? '', { maxLength: Infinity })
+    const problem = queryProblem(text ?? '', { maxLength: Infinity, read: true })
     if (problem) return { status: 400, message: problem }
   }
   if (JSON_TYPES.has(type)) {
     const problem = jsonDocumentProblem(text ?? '')
     return problem ? { status: 400, message: problem } : null
   }
-  if (!FORM_TYPES.has(type)) return { status: 415, message: 'Send the body as application/json (or multipart/form-data for uploads).' }
-  if (type !== 'multipart/form-data') return null
+  // A form body is only a query (the method override above): Payload reads no form as a document.
+  if (type === 'application/x-www-form-urlencoded' && request.headers.get('x-payload-http-method-override')?.toUpperCase() === 'GET') return null
+  if (type !== 'multipart/form-data') return { status: 415, message: 'Send the body as application/json (or multipart/form-data for uploads).' }
   let form: FormData
   try {
     form = await request.clone().formData()

@@ -1,5 +1,6 @@
 import type { CollectionBeforeOperationHook, CollectionConfig, Field, PayloadRequest } from 'payload'
 
+import { LOCALE_CODES } from '@/i18n/locales'
 import { PublicError } from '@/lib/errors'
 import { isSafeLinkUrl } from '@/lib/safeUrl'
 
@@ -9,7 +10,12 @@ import { isSafeLinkUrl } from '@/lib/safeUrl'
  * skip validation): unknown and hidden fields (`hash`, `salt`, `resetPasswordToken`…), values of the
  * wrong type (`title: 123` would be stored as "123"), text over its maxLength, malformed or oversized
  * rich text, links with unsafe schemes (`javascript:`), and fields the user may not set (`roles`
- * from a contributor, silently ignored by Payload). The local API (seed, importer, jobs) is trusted.
+ * from a contributor, silently ignored by Payload), characters no text may hold (control
+ * characters, lone surrogates, U+FFFE/U+FFFF: they break XML such as the RSS feed), dates that are
+ * no dates. A write must name one language: with `locale=all` (or anything else this check cannot
+ * read a field's value in) it is refused, not waved through. `where` conditions (reads, counts, bulk
+ * updates and deletes) are checked against the fields' types before the database sees them. The
+ * local API (seed, importer, jobs) is trusted.
  */
 
 const MAX_RICH_TEXT_BYTES = 512 * 1024
@@ -52,6 +58,33 @@ function dataFields(fields: Field[]): FieldWithName[] {
   return out
 }
 
+/** Characters no stored text may hold; `multiLine` text may hold tab, line feed and carriage return. */
+const INVALID_SINGLE_LINE = /[\u0000-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const INVALID_MULTI_LINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+export function invalidCharacter(value: string, multiLine: boolean): string | null {
+  const found = (multiLine ? INVALID_MULTI_LINE : INVALID_SINGLE_LINE).exec(value)
+  if (!found) return null
+  return `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+}
+
+const characterProblem = (path: string, value: string, multiLine: boolean): string | null => {
+  const found = invalidCharacter(value, multiLine)
+  return found ? `${path} holds a character text may not contain (${found}, a control or invalid character): remove it.` : null
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/
+
+/** An ISO 8601 date (or date and time) that names a real day: `2025-13-45` and `2025-02-30` are not. */
+export function isIsoDate(value: string): boolean {
+  const parts = ISO_DATE.exec(value)
+  if (!parts) return false
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])]
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return false
+  if (parts[4] !== undefined && (Number(parts[4]) > 23 || Number(parts[5]) > 59 || Number(parts[6] ?? 0) > 59)) return false
+  return !Number.isNaN(new Date(value).getTime())
+}
+
 function richTextProblem(field: FieldWithName, value: unknown, path: string): string | null {
   if (!isObject(value) || !isObject(value.root) || value.root.type !== 'root' || !Array.isArray(value.root.children)) {
     return `${path} must be a rich-text document with a root node.`
@@ -65,6 +98,10 @@ function richTextProblem(field: FieldWithName, value: unknown, path: string): st
     if (!isObject(node) || typeof node.type !== 'string') return `${path} holds a malformed node.`
     if (!known.has(node.type)) return `${path} holds a node of unknown type "${node.type.slice(0, 40)}".`
     if (node.type === 'text' && typeof node.text !== 'string') return `${path} holds a text node without text.`
+    if (node.type === 'text') {
+      const problem = characterProblem(path, node.text as string, true)
+      if (problem) return problem
+    }
     if (node.type === 'link' || node.type === 'autolink') {
       const fields = isObject(node.fields) ? node.fields : {}
       if (fields.linkType !== 'internal' && !isSafeLinkUrl(fields.url)) {
@@ -96,13 +133,27 @@ function scalarProblem(field: FieldWithName, value: unknown, path: string): stri
       const max = 'maxLength' in field ? field.maxLength : undefined
       const values = (many ? value : [value]) as (string | null)[]
       if (max && values.some((v) => v !== null && v.length > max)) return `${path} is longer than ${max} characters.`
+      const multiLine = field.type === 'textarea' || field.type === 'code'
+      for (const v of values) {
+        const bad = v === null ? null : characterProblem(path, v, multiLine)
+        if (bad) return bad
+      }
       return null
     }
-    case 'date':
+    case 'date': {
+      const problem = each((v) => typeof v === 'string', 'string')
+      if (problem) return problem
+      const values = (many ? value : [value]) as (string | null)[]
+      if (values.some((v) => v !== null && !isIsoDate(v))) return `${path} must be a date such as 2025-01-31 or 2025-01-31T09:30:00.000Z.`
+      return null
+    }
     case 'radio':
-      return each((v) => typeof v === 'string', 'string')
-    case 'select':
-      return each((v) => typeof v === 'string', 'string')
+    case 'select': {
+      // Draft saves skip Payload's own check of the options.
+      const options = new Set(field.options.map((option) => (typeof option === 'string' ? option : option.value)))
+      const what = field.name.endsWith('_tz') ? 'a time zone name' : 'one of'
+      return each((v) => typeof v === 'string' && options.has(v), 'string') ? `${path} must be ${what}: ${[...options].join(', ').slice(0, 200)}.` : null
+    }
     case 'checkbox':
       return each((v) => typeof v === 'boolean', 'true or false value')
     case 'number':
@@ -168,13 +219,17 @@ async function check(fields: Field[], data: unknown, path: string, ctx: Context,
     // Hidden fields (auth internals) are Payload's own: a client may only leave them empty.
     if (field.hidden && value !== null && value !== undefined) return { message: `Unknown field: ${at.slice(0, 100)}.`, status: 400 }
     if (field.name !== key) {
-      if (typeof value !== 'string' && value !== null) return { message: `${at} must be a time zone name.`, status: 400 }
+      const zones = (ctx.req.payload.config.admin?.timezones?.supportedTimezones ?? []).map((zone) => zone.value)
+      if (value !== null && (typeof value !== 'string' || (zones.length > 0 && !zones.includes(value)))) {
+        return { message: `${at} must be a time zone name: ${zones.join(', ') || 'e.g. Asia/Baku'}.`, status: 400 }
+      }
       continue
     }
+    // A group is an object: null reached the workflow and the database as a 500.
+    if (value === null && field.type === 'group') return { message: `${at} must be an object (leave it out to keep what is stored).`, status: 400 }
     if (value === undefined || value === null) continue
     const denied = await deniedProblem(field, value, data, at, ctx)
     if (denied) return { message: denied, status: 403 }
-    if (field.localized && ctx.req.locale === 'all') continue
     let problem: { message: string; status: number } | null = null
     if (field.type === 'group') problem = await check(field.fields, value, at, ctx, new Set())
     else if (field.type === 'array') {
@@ -224,10 +279,91 @@ function sortProblem(fields: Field[], sort: unknown): string | null {
   return null
 }
 
+const OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'all', 'exists', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'like', 'not_like', 'contains', 'near', 'within', 'intersects'])
+const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
+const COMPARE_OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal'])
+const GEO_OPERATORS = new Set(['near', 'within', 'intersects'])
+const MAX_WHERE_NODES = 500
+
+type Scalar = string | number | boolean | null
+const isScalar = (value: unknown): value is Scalar => value === null || ['string', 'number', 'boolean'].includes(typeof value)
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : isObject(value) ? Object.values(value) : typeof value === 'string' ? value.split(',') : [value])
+const isBooleanLike = (value: unknown) => typeof value === 'boolean' || value === 'true' || value === 'false'
+const isDateLike = (value: unknown) =>
+  (typeof value === 'string' || typeof value === 'number') && value !== '' && !Number.isNaN(new Date(value).getTime())
+
+/** The field a where path names (through groups, arrays, blocks and relations), or undefined. */
+function fieldAt(fields: Field[], segments: string[], ctx: { req: PayloadRequest }): FieldWithName | 'system-date' | undefined {
+  let level = fields
+  let field: FieldWithName | undefined
+  for (const [i, segment] of segments.entries()) {
+    if (field && (field.type === 'relationship' || field.type === 'upload') && typeof field.relationTo === 'string') {
+      level = ctx.req.payload.collections[field.relationTo]?.config.fields ?? []
+    }
+    if ((segment === 'createdAt' || segment === 'updatedAt') && i === segments.length - 1) return 'system-date'
+    field = dataFields(level).find((f) => f.name === segment)
+    if (!field) return undefined
+    if (field.type === 'group' || field.type === 'array') level = field.fields
+    else if (field.type === 'blocks') level = field.blocks.flatMap((b) => b.fields)
+  }
+  return field
+}
+
+function conditionProblem(field: FieldWithName | 'system-date' | undefined, path: string, operator: string, value: unknown): string | null {
+  const type = field === 'system-date' ? 'date' : field?.type
+  const hasMany = field !== 'system-date' && field !== undefined && 'hasMany' in field && Boolean(field.hasMany)
+  if (GEO_OPERATORS.has(operator)) return type === 'point' ? null : `${path}: "${operator}" works only on map points.`
+  if (operator === 'exists') return isBooleanLike(value) ? null : `${path}: "exists" takes true or false.`
+  if (operator === 'all' && !hasMany) return `${path}: "all" works only on fields holding a list.`
+  if ((operator === 'like' || operator === 'not_like' || operator === 'contains') && (type === 'date' || type === 'number' || type === 'checkbox')) {
+    return `${path}: "${operator}" works only on text.`
+  }
+  const values = LIST_OPERATORS.has(operator) ? asList(value) : [value]
+  if (!values.every(isScalar)) return `${path}: "${operator}" takes ${LIST_OPERATORS.has(operator) ? 'a list of values' : 'one value'}, not an object.`
+  if (values.length > 1000) return `${path}: "${operator}" takes at most 1000 values.`
+  if (type === 'date' && COMPARE_OPERATORS.has(operator) && !values.every((v) => v === null || isDateLike(v))) {
+    return `${path}: "${String(values.find((v) => !isDateLike(v))).slice(0, 40)}" is not a date (use e.g. 2025-01-31).`
+  }
+  if (type === 'number' && COMPARE_OPERATORS.has(operator) && !values.every((v) => v === null || (v !== '' && Number.isFinite(Number(v))))) return `${path}: "${operator}" takes a number.`
+  if (type === 'checkbox' && (operator === 'equals' || operator === 'not_equals') && !values.every((v) => v === null || isBooleanLike(v))) return `${path}: "${operator}" takes true or false.`
+  return null
+}
+
+/** The first problem with a where condition's shape or values, or null (unknown paths and operators are Payload's to refuse). */
+export function whereProblem(fields: Field[], where: unknown, ctx: { req: PayloadRequest }, versions = false): string | null {
+  if (where === undefined || where === null) return null
+  let nodes = 0
+  const stack: unknown[] = [where]
+  while (stack.length) {
+    const node = stack.pop()
+    if (++nodes > MAX_WHERE_NODES) return `The where condition has more than ${MAX_WHERE_NODES} parts.`
+    if (!isObject(node)) return 'where must be given as where[field][operator]=value.'
+    for (const [key, condition] of Object.entries(node)) {
+      if (key === 'and' || key === 'or') {
+        if (!Array.isArray(condition) && !isObject(condition)) return `where: "${key}" takes a list of conditions.`
+        stack.push(...Object.values(condition))
+        continue
+      }
+      if (!isObject(condition)) continue // Payload refuses a path without an operator itself.
+      let segments = key.split('.')
+      if (versions && segments[0] === 'version') segments = segments.slice(1)
+      const field = fieldAt(fields, segments, ctx)
+      for (const [operator, value] of Object.entries(condition)) {
+        if (!OPERATORS.has(operator)) continue
+        const problem = conditionProblem(field, key.slice(0, 60), operator, value)
+        if (problem) return problem
+      }
+    }
+  }
+  return null
+}
+
 export const strictInput: CollectionBeforeOperationHook = async ({ args, operation, req, collection }) => {
   // Server code is trusted: the local API, and operations a hook runs inside a REST or GraphQL
   // request with `overrideAccess: true` (they share the client's `req`, but not its data).
   if (req.payloadAPI === 'local' || (args as { overrideAccess?: boolean }).overrideAccess === true) return args
+  const where = whereProblem(collection.fields, (args as { where?: unknown }).where, { req }, operation === 'findVersions' || operation === 'countVersions')
+  if (where) throw new InputError(where)
   if (operation === 'read') {
     const problem = sortProblem(collection.fields, (args as { sort?: unknown }).sort)
     if (problem) throw new InputError(problem)
@@ -235,6 +371,11 @@ export const strictInput: CollectionBeforeOperationHook = async ({ args, operati
   }
   if (operation !== 'create' && operation !== 'update') return args
   const { data, id } = args as { data?: unknown; id?: string | number }
+  // One language per write: with `all` (or a language this check does not know) a localized value
+  // is a map of languages this check would have to wave through; Payload would store it unchecked.
+  if (!(LOCALE_CODES as readonly (string | undefined)[]).includes(req.locale ?? undefined)) {
+    throw new InputError(`Write one language at a time: locale must be ${LOCALE_CODES.join(', ')} (not "${String(req.locale).slice(0, 20)}").`)
+  }
   if (data === undefined) return args
   let original: Promise<Data | null> | undefined
   const ctx: Context = {

@@ -7,6 +7,15 @@ import { listReleases } from './releases'
 
 export const FEED_SIZE = 50
 
+/**
+ * Text as XML 1.0 allows it: control characters (but tab, line feed, carriage return), lone
+ * surrogates and U+FFFE/U+FFFF removed. The API refuses them, but one stored before (or written by
+ * the importer or a script) must not make the feed unreadable for every reader.
+ */
+export function xmlSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+}
+
 /** RSS 2.0 of the latest published releases in one language (items without a text there fall back). */
 export async function releasesFeed(locale: Locale): Promise<string> {
   const t = dictionary(locale)
@@ -27,10 +36,11 @@ export async function releasesFeed(locale: Locale): Promise<string> {
     feed.addItem({
       id: link,
       link,
-      title: doc.title,
-      description: doc.lead ?? undefined,
+      title: xmlSafe(doc.title),
+      description: doc.lead ? xmlSafe(doc.lead) : undefined,
       date: new Date(doc.publishedAt ?? doc.createdAt),
     })
   }
-  return feed.rss2()
+  // The site's own texts (dictionary) and links go through the same filter with the rest.
+  return xmlSafe(feed.rss2())
 }

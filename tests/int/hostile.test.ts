@@ -84,6 +84,19 @@ async function answer(response: Response): Promise<Answer> {
   return { status: response.status, text, message: body === null ? text : firstMessage(body) }
 }
 
+/** The route's `slug` as Next gives it: each path segment percent-decoded once. */
+const slugOf = (url: URL) =>
+  url.pathname
+    .replace(/^\/api\//, '')
+    .split('/')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment)
+      } catch {
+        return segment
+      }
+    })
+
 async function sendRest(c: RestCase): Promise<Answer> {
   const url = new URL(`${BASE}/api/${fill(c.path)}`)
   const headers: Record<string, string> = { ...authHeaders(c.as), ...c.headers }
@@ -92,17 +105,16 @@ async function sendRest(c: RestCase): Promise<Answer> {
     headers['Content-Type'] = c.contentType ?? 'application/json'
     body = c.raw !== undefined ? fill(c.raw) : JSON.stringify(fillDeep(c.json))
   }
-  const slug = url.pathname.replace(/^\/api\//, '').split('/')
-  const response = await routes[c.method](new Request(url, { method: c.method, headers, body }), { params: Promise.resolve({ slug }) })
+  const response = await routes[c.method](new Request(url, { method: c.method, headers, body }), { params: Promise.resolve({ slug: slugOf(url) }) })
   return answer(response)
 }
 
 async function sendGraphql(c: GraphqlCase): Promise<Answer> {
   const body = c.raw ?? JSON.stringify({ query: c.query, variables: c.variables ? fillDeep(c.variables) : undefined })
   const response = await graphqlRoute(
-    new Request(`${BASE}/api/graphql`, {
+    new Request(`${BASE}/api/graphql${c.search ?? ''}`, {
       method: 'POST',
-      headers: { 'Content-Type': c.contentType ?? 'application/json', ...authHeaders(c.as) },
+      headers: { 'Content-Type': c.contentType ?? 'application/json', ...authHeaders(c.as), ...c.headers },
       body,
     }),
   )
@@ -133,7 +145,7 @@ async function sendUpload(c: UploadCase): Promise<Answer> {
   form.append('_payload', c.payloadField ?? JSON.stringify({ alt: 'A photo' }))
   const method = c.method ?? 'POST'
   const apiPath = method === 'PATCH' ? `media/${placeholders.media}` : 'media'
-  const request = new Request(`${BASE}/api/${apiPath}`, { method, headers: authHeaders(c.as), body: form })
+  const request = new Request(`${BASE}/api/${apiPath}${c.search ?? ''}`, { method, headers: authHeaders(c.as), body: form })
   return answer(await routes[method](request, { params: Promise.resolve({ slug: apiPath.split('/') }) }))
 }
 

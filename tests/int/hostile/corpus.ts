@@ -40,6 +40,9 @@ export interface GraphqlCase extends Expectation {
   /** The whole request body as is (for malformed requests). */
   raw?: string
   contentType?: string
+  /** Query string of /api/graphql (Payload reads `locale` from it). */
+  search?: string
+  headers?: Record<string, string>
 }
 
 export interface UploadCase extends Expectation {
@@ -53,6 +56,8 @@ export interface UploadCase extends Expectation {
   mimeType?: string
   /** The `_payload` form field: raw text, sent as is. */
   payloadField?: string
+  /** Query string of the upload request. */
+  search?: string
 }
 
 export interface ImporterCase {
@@ -100,6 +105,10 @@ const link = (url: string, type = 'link') => ({
 const validRelease = { type: 'press-release', leadAgency: '{agency}' }
 
 const REFUSED = /not allowed/i
+const LANGUAGE = /locale|language/i
+const CHARACTER = /character/i
+const long = (n: number) => 'L'.repeat(n)
+const withJsLinkAndLongLead = { lead: { az: long(5000), en: long(5000) }, body: { az: lexical([link('javascript:alert(1)')]) } }
 const BAD_QUERY = /cannot be queried|query|invalid|not allowed|sort/i
 const LINK = /link|URL/i
 
@@ -209,6 +218,95 @@ const rest: RestCase[] = [
   { name: 'unknown collection', channel: 'rest', as: 'anonymous', method: 'GET', path: 'payload-preferences-nope', status: 404, message: /not found/i },
   { name: 'internal collection: preferences', channel: 'rest', as: 'anonymous', method: 'GET', path: 'payload-preferences', status: [401, 404], message: /not allowed|not found|unauthori/i },
   { name: 'internal collection: jobs', channel: 'rest', as: 'anonymous', method: 'GET', path: 'payload-jobs', status: [401, 404], message: /not allowed|not found|unauthori/i },
+  // Class 6: every way to name the language of a write is checked, and a write in "all" languages is refused
+  { name: 'locale=all on a draft save with a javascript: link and a 5 000-character lead', channel: 'rest', as: 'editor', method: 'PATCH', path: 'releases/{release}?locale=all&draft=true', json: withJsLinkAndLongLead, status: 400, message: LANGUAGE },
+  { name: 'locale=all on publish', channel: 'rest', as: 'editor', method: 'PATCH', path: 'releases/{release}?locale=all', json: { ...withJsLinkAndLongLead, _status: 'published', workflow: { publishReason: 'Urgent correction' } }, status: 400, message: LANGUAGE },
+  { name: 'locale=all on an autosave', channel: 'rest', as: 'editor', method: 'PATCH', path: 'releases/{release}?locale=all&draft=true&autosave=true', json: withJsLinkAndLongLead, status: 400, message: LANGUAGE },
+  { name: 'locale=all on create', channel: 'rest', as: 'contributor', method: 'POST', path: 'releases?locale=all&draft=true', json: { title: { az: 'x' }, ...validRelease, ...withJsLinkAndLongLead }, status: 400, message: LANGUAGE },
+  { name: 'locale=all on duplicate', channel: 'rest', as: 'editor', method: 'POST', path: 'releases/{release}/duplicate?locale=all', json: withJsLinkAndLongLead, status: 400, message: LANGUAGE },
+  { name: 'locale=all on a bulk PATCH by where', channel: 'rest', as: 'editor', method: 'PATCH', path: 'releases?where[id][equals]={release}&locale=all&draft=true', json: withJsLinkAndLongLead, status: 400, message: LANGUAGE },
+  { name: 'locale=all on an official', channel: 'rest', as: 'editor', method: 'PATCH', path: 'officials?where[id][exists]=true&locale=all&draft=true', json: { biography: { az: lexical([link('javascript:alert(1)')]) } }, status: 400, message: LANGUAGE },
+  { name: 'locale=* (Payload reads it as all) on write', channel: 'rest', as: 'editor', method: 'PATCH', path: 'releases/{release}?locale=*&draft=true', json: withJsLinkAndLongLead, status: 400, message: LANGUAGE },
+  { name: 'locale in capitals on write', channel: 'rest', as: 'editor', method: 'PATCH', path: 'releases/{release}?locale=AZ&draft=true', json: { lead: long(5000) }, status: 400, message: LANGUAGE },
+  { name: 'locale with a trailing space on write', channel: 'rest', as: 'editor', method: 'PATCH', path: 'releases/{release}?locale=az%20&draft=true', json: { lead: long(5000) }, status: 400, message: LANGUAGE },
+  { name: 'locale as a list on write', channel: 'rest', as: 'editor', method: 'PATCH', path: 'releases/{release}?locale[]=all&draft=true', json: withJsLinkAndLongLead, status: 400, message: LANGUAGE },
+  { name: 'locale given twice on write', channel: 'rest', as: 'editor', method: 'PATCH', path: 'releases/{release}?locale=az&locale=all&draft=true', json: withJsLinkAndLongLead, status: 400, message: LANGUAGE },
+  { name: 'locale in the body', channel: 'rest', as: 'editor', method: 'PATCH', path: 'releases/{release}?draft=true', json: { locale: 'all', ...withJsLinkAndLongLead }, status: 400, message: /locale|unknown/i },
+  { name: 'publishSpecificLocale=all', channel: 'rest', as: 'editor', method: 'PATCH', path: 'releases/{release}?publishSpecificLocale=all', json: withJsLinkAndLongLead, status: 400, message: LANGUAGE },
+  { name: 'publishSpecificLocale of an unknown language', channel: 'rest', as: 'editor', method: 'PATCH', path: 'releases/{release}?publishSpecificLocale=xx', json: { lead: 'x' }, status: 400, message: LANGUAGE },
+  { name: 'fallbackLocale of an unknown language', channel: 'rest', as: 'anonymous', method: 'GET', path: 'releases?fallbackLocale=xx', status: 400, message: LANGUAGE },
+  // Class 9: bad input answers 4xx, never 500
+  ...[
+    'where[publishedAt][greater_than]=notadate',
+    'where[publishedAt][equals]=2025-13-45',
+    'where[createdAt][less_than]=x',
+    'where[publishedAt][less_than_equal]=1e400',
+    'where[source.originalDate][greater_than]=x',
+    'where[id][equals][x]=1',
+    'where[title][equals][a]=1',
+    'where[title][greater_than][a]=1',
+    'where[_status][equals][a]=1',
+    'where[leadAgency.name][equals][a]=1',
+    'where[id][in][a][b]=1',
+    'where[title][near]=1,2,3',
+    'where[heroImage][near]=1,2,3',
+    'where[publishedAt][near]=1,2',
+    'where[title][within]=x',
+    'where[title][within][type]=Polygon',
+    'where[title][intersects]=x',
+    'where[title][exists]=maybe',
+    'where[title][all]=a',
+    'where[featured][equals]=maybe',
+    'where=notjson',
+    'data=notjson',
+  ].map((query): RestCase => ({ name: `where/params: ${query}`, channel: 'rest', as: 'anonymous', method: 'GET', path: `releases?${query}`, status: 400, message: /where|data|date|value|operator|true or false|list|map|object|query/i })),
+  { name: 'where: like on a date with a JSON-looking value', channel: 'rest', as: 'anonymous', method: 'GET', path: `releases?where[updatedAt][not_like]=${encodeURIComponent('{"a":1}')}`, status: 400, message: /text/i },
+  { name: 'versions of a collection without versions (admin)', channel: 'rest', as: 'admin', method: 'GET', path: 'users/versions', status: 404, message: /versions/i },
+  { name: 'select as a plain string', channel: 'rest', as: 'anonymous', method: 'GET', path: 'removed-releases/versions?select=null', status: [400, 404], message: /select|versions/i },
+  { name: 'a group as null on create', channel: 'rest', as: 'contributor', method: 'POST', path: 'releases', json: { title: 'x', ...validRelease, source: null }, status: 400, message: /source/i },
+  { name: 'a group as null on a draft save', channel: 'rest', as: 'editor', method: 'PATCH', path: 'releases/{release}?draft=true', json: { workflow: null }, status: 400, message: /workflow/i },
+  { name: 'form-encoded POST', channel: 'rest', as: 'contributor', method: 'POST', path: 'releases', raw: 'title=x&type=press-release', contentType: 'application/x-www-form-urlencoded', status: 415, message: /JSON/i },
+  { name: 'form-encoded PATCH', channel: 'rest', as: 'editor', method: 'PATCH', path: 'releases/{release}?draft=true', raw: 'title=x', contentType: 'application/x-www-form-urlencoded', status: 415, message: /JSON/i },
+  { name: 'JSON content type in capitals', channel: 'rest', as: 'contributor', method: 'POST', path: 'releases', raw: JSON.stringify({ title: 'x', ...validRelease, isAdmin: true }), contentType: 'Application/JSON', status: 400, message: /isAdmin|unknown/i },
+  { name: 'non-ASCII in the Authorization token', channel: 'rest', as: 'anonymous', method: 'GET', path: 'releases?draft=true', headers: { Authorization: 'JWT \u00e4\u00f6\u00fc' }, status: 400, message: /token|sign in/i },
+  { name: 'UTF-8 bytes in the Authorization token', channel: 'rest', as: 'anonymous', method: 'GET', path: 'users/me', headers: { Authorization: 'JWT \u00c3\u00a4' }, status: 400, message: /token|sign in/i },
+  { name: 'non-ASCII in the payload-token cookie', channel: 'rest', as: 'anonymous', method: 'GET', path: 'users/me', headers: { Cookie: 'payload-token=\u00c3\u00a4' }, status: 400, message: /token|sign in/i },
+  { name: 'double-encoded percent in a file name (staff)', channel: 'rest', as: 'editor', method: 'GET', path: 'media/file/%2525', status: [400, 404], message: /file|name/i },
+  { name: 'double-encoded dot-dot in a file name (staff)', channel: 'rest', as: 'editor', method: 'GET', path: 'media/file/%252e%252e%252fusers', status: [400, 404], message: /file|name/i },
+  { name: 'double-encoded NUL in a file name (staff)', channel: 'rest', as: 'admin', method: 'GET', path: 'media/file/x%2500y.jpg', status: [400, 404], message: /file|name/i },
+  { name: 'file name that is not on the server (staff)', channel: 'rest', as: 'editor', method: 'GET', path: 'media/file/nothere.jpg', status: 404, message: /file|server/i },
+  { name: 'double-encoded id', channel: 'rest', as: 'editor', method: 'GET', path: 'releases/%2525', status: [400, 404], message: /not found/i },
+  { name: 'invalid month and day in a draft save', channel: 'rest', as: 'editor', method: 'PATCH', path: 'releases/{release}?draft=true', json: { publishedAt: '2025-13-45' }, status: 400, message: /publishedAt|date/i },
+  { name: 'invalid date in an autosave', channel: 'rest', as: 'editor', method: 'PATCH', path: 'releases/{release}?draft=true&autosave=true', json: { publishedAt: 'x' }, status: 400, message: /publishedAt|date/i },
+  { name: 'invalid date in a group in a draft save', channel: 'rest', as: 'editor', method: 'PATCH', path: 'releases/{release}?draft=true', json: { source: { originalDate: '2025-13-45' } }, status: 400, message: /originalDate|date/i },
+  { name: '30 February in a draft save', channel: 'rest', as: 'editor', method: 'PATCH', path: 'releases/{release}?draft=true', json: { publishedAt: '2025-02-30T10:00:00.000Z' }, status: 400, message: /publishedAt|date/i },
+  { name: 'unknown time zone in a draft save', channel: 'rest', as: 'editor', method: 'PATCH', path: 'releases/{release}?draft=true', json: { publishedAt: '2025-01-01T10:00:00.000Z', publishedAt_tz: 'Mars/Olympus' }, status: 400, message: /time zone/i },
+  // Class 10: characters no text may hold (they break XML: the RSS feed)
+  ...([
+    ['NUL in a title', { title: 'Before\u0000after' }],
+    ['BEL in a title', { title: 'Bell\u0007' }],
+    ['ESC in a place', { place: '\u001B[31mBaku' }],
+    ['line feed in a title (single line)', { title: 'Two\nlines' }],
+    ['DEL in a lead', { lead: 'Delete\u007F' }],
+    ['NUL in a lead (multi-line)', { lead: 'Line one\n\u0000' }],
+    ['lone high surrogate in a title', { title: 'Broken \uD800 pair' }],
+    ['lone low surrogate in a lead', { lead: 'Broken \uDC00 pair' }],
+    ['U+FFFE in a title', { title: 'Not a character \uFFFE' }],
+    ['U+FFFF in a lead', { lead: 'Not a character \uFFFF' }],
+    ['vertical tab in a rich-text text node', { body: lexical([text('Tab\u000Bbed')]) }],
+    ['form feed in a group text field', { source: { byline: 'By\u000Cline' } }],
+    ['control character in an array row', { changeHistory: [{ date: '2025-01-01T10:00:00.000Z', note: 'Fixed\u0001' }] }],
+  ] as const).map(([name, json]): RestCase => ({ name, channel: 'rest', as: 'editor', method: 'PATCH', path: 'releases/{release}?draft=true', json, status: 400, message: CHARACTER })),
+  { name: 'control character in an agency name', channel: 'rest', as: 'editor', method: 'POST', path: 'agencies', json: { name: 'Agency\u0002', kind: 'ministry' }, status: 400, message: CHARACTER },
+  { name: 'control character in a user name', channel: 'rest', as: 'contributor', method: 'PATCH', path: 'users/{self}', json: { name: 'Me\u0000' }, status: 400, message: CHARACTER },
+  // Class 11: pages of at most 100 documents, bodies of at most 2 MB
+  { name: 'limit=0 (every document)', channel: 'rest', as: 'anonymous', method: 'GET', path: 'releases?limit=0', status: 400, message: /limit/i },
+  { name: 'limit=101', channel: 'rest', as: 'anonymous', method: 'GET', path: 'releases?limit=101', status: 400, message: /limit/i },
+  { name: 'limit=1000 (staff)', channel: 'rest', as: 'editor', method: 'GET', path: 'releases?limit=1000&draft=true', status: 400, message: /limit/i },
+  { name: 'pagination=false', channel: 'rest', as: 'anonymous', method: 'GET', path: 'releases?pagination=false', status: 400, message: /pagination/i },
+  { name: 'pagination=false on versions', channel: 'rest', as: 'editor', method: 'GET', path: 'releases/versions?pagination=false', status: 400, message: /pagination/i },
+  { name: 'limit=0 in a method-override body', channel: 'rest', as: 'anonymous', method: 'POST', path: 'releases', raw: 'limit=0&where[title][like]=a', contentType: 'application/x-www-form-urlencoded', headers: { 'X-Payload-HTTP-Method-Override': 'GET' }, status: 400, message: /limit/i },
+  { name: '3 MB JSON body', channel: 'rest', as: 'contributor', method: 'POST', path: 'releases', raw: JSON.stringify({ title: 'x', ...validRelease, lead: 'A'.repeat(3 * MB) }), status: 413, message: /larger than|MB/i },
 ]
 
 const graphql: GraphqlCase[] = [
@@ -234,6 +332,24 @@ const graphql: GraphqlCase[] = [
   { name: 'update with a wrong type variable', channel: 'graphql', as: 'editor', query: 'mutation($id: String!, $f: Boolean) { updateRelease(id: $id, data: { featured: $f }) { id } }', variables: { id: '{release}', f: 'yes' }, status: 400, message: /Boolean|featured|\$f/i },
   { name: 'contributor sets own roles', channel: 'graphql', as: 'contributor', query: 'mutation($id: String!) { updateUser(id: $id, data: { roles: admin }) { id roles } }', variables: { id: '{self}' }, status: [400, 403], message: /roles|not allowed/i },
   { name: 'anonymous lists users', channel: 'graphql', as: 'anonymous', query: '{ Users { docs { id email } } }', status: 403, message: REFUSED },
+  // Class 6: the language of a GraphQL write
+  { name: 'locale=all in the URL of a mutation', channel: 'graphql', as: 'editor', search: '?locale=all', query: 'mutation($id: String!, $l: String) { updateRelease(id: $id, data: { lead: $l }, draft: true) { id } }', variables: { id: '{release}', l: long(5000) }, status: 400, message: LANGUAGE },
+  { name: 'locale=* in the URL of a mutation', channel: 'graphql', as: 'editor', search: '?locale=*', query: 'mutation($id: String!, $b: JSON) { updateRelease(id: $id, data: { body: $b }, draft: true) { id } }', variables: { id: '{release}', b: { az: lexical([link('javascript:alert(1)')]) } }, status: 400, message: LANGUAGE },
+  { name: 'unknown locale in the URL', channel: 'graphql', as: 'anonymous', search: '?locale=xx', query: '{ Releases { docs { id } } }', status: 400, message: LANGUAGE },
+  // Class 9
+  { name: 'fragment cycle through two fragments', channel: 'graphql', as: 'anonymous', query: 'query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }', status: 400, message: /fragment/i },
+  { name: 'fragment spreading itself', channel: 'graphql', as: 'anonymous', query: 'query { Releases { docs { ...A } } } fragment A on Release { id ...A }', status: 400, message: /fragment/i },
+  { name: 'non-ASCII in the Authorization token', channel: 'graphql', as: 'anonymous', headers: { Authorization: 'JWT \u00e4' }, query: '{ meUser { user { id } } }', status: 400, message: /token|sign in/i },
+  { name: 'date that is no date in where', channel: 'graphql', as: 'anonymous', query: '{ Releases(where: { publishedAt: { greater_than: "notadate" } }) { docs { id } } }', status: 400, message: /date/i },
+  // Class 10
+  { name: 'control character in a title', channel: 'graphql', as: 'editor', query: 'mutation($id: String!, $t: String) { updateRelease(id: $id, data: { title: $t }, draft: true) { id } }', variables: { id: '{release}', t: 'Bell\u0007' }, status: 400, message: CHARACTER },
+  // Class 11
+  { name: 'limit: 0', channel: 'graphql', as: 'anonymous', query: '{ Releases(limit: 0) { docs { id } } }', status: 400, message: /limit/i },
+  { name: 'limit: 0 from a variable', channel: 'graphql', as: 'anonymous', query: 'query($l: Int) { Releases(limit: $l) { docs { id } } }', variables: { l: 0 }, status: 400, message: /limit/i },
+  { name: 'limit 0 as a variable default', channel: 'graphql', as: 'anonymous', query: 'query($l: Int = 0) { Releases(limit: $l) { docs { id } } }', status: 400, message: /limit/i },
+  { name: 'huge limit', channel: 'graphql', as: 'anonymous', query: '{ Releases(limit: 100000) { docs { id } } }', status: 400, message: /limit/i },
+  { name: 'pagination: false', channel: 'graphql', as: 'anonymous', query: '{ Releases(pagination: false) { docs { id } } }', status: 400, message: /pagination/i },
+  { name: '3 MB body', channel: 'graphql', as: 'anonymous', query: `{ Releases(where: { title: { equals: "${'A'.repeat(3 * MB)}" } }) { docs { id } } }`, status: 413, message: /large/i },
 ]
 
 const upload: UploadCase[] = [
@@ -253,6 +369,9 @@ const upload: UploadCase[] = [
   { name: 'unknown field in _payload', channel: 'upload', as: 'editor', fileName: 'photo.jpg', content: 'jpeg', payloadField: JSON.stringify({ alt: 'Alt', url: 'javascript:alert(1)', filename: '../../x.jpg' }), status: 400, message: /url|unknown|filename/i },
   { name: 'anonymous upload', channel: 'upload', as: 'anonymous', fileName: 'photo.jpg', content: 'jpeg', status: 403, message: REFUSED },
   { name: 'file replaced with a traversal name', channel: 'upload', as: 'editor', method: 'PATCH', fileName: '../../../tmp/evil.jpg', content: 'jpeg', status: 400, message: /name|path/i },
+  { name: 'locale=all on upload', channel: 'upload', as: 'editor', search: '?locale=all', fileName: 'photo.jpg', content: 'jpeg', payloadField: JSON.stringify({ alt: { az: long(5000) } }), status: 400, message: LANGUAGE },
+  { name: 'locale in the _payload field', channel: 'upload', as: 'editor', fileName: 'photo.jpg', content: 'jpeg', payloadField: JSON.stringify({ alt: 'Alt', locale: 'all' }), status: 400, message: /locale|unknown/i },
+  { name: 'control character in the alt text', channel: 'upload', as: 'editor', fileName: 'photo.jpg', content: 'jpeg', payloadField: JSON.stringify({ alt: 'A\u0000photo' }), status: 400, message: CHARACTER },
 ]
 
 const importer: ImporterCase[] = [

@@ -11,9 +11,9 @@ import {
 
 import { checked } from '@/api/requestChecks'
 
-export const GET = checked(REST_GET(config))
-export const POST = checked(REST_POST(config))
-export const DELETE = checked(REST_DELETE(config))
-export const PATCH = checked(REST_PATCH(config))
-export const PUT = checked(REST_PUT(config))
+export const GET = checked(REST_GET(config), config)
+export const POST = checked(REST_POST(config), config)
+export const DELETE = checked(REST_DELETE(config), config)
+export const PATCH = checked(REST_PATCH(config), config)
+export const PUT = checked(REST_PUT(config), config)
 export const OPTIONS = REST_OPTIONS(config)
