@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { admins, adminsField, adminsOrSelf, ROLES } from '@/access'
-import { loginLockMs, loginMaxAttempts, passwordResetMs } from '@/config/env'
+import { isProduction, loginLockMs, loginMaxAttempts, passwordResetMs } from '@/config/env'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -24,6 +24,10 @@ export const Users: CollectionConfig = {
     lockTime: loginLockMs(),
     tokenExpiration: 8 * 60 * 60,
     forgotPassword: { expiration: passwordResetMs() },
+    // The session cookie (payload-token, always HttpOnly): in production sent over https only
+    // (browsers make an exception for http://localhost, where the end-to-end tests run); from other
+    // sites only on a top-level navigation (Lax).
+    cookies: { secure: isProduction(), sameSite: 'Lax' },
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
