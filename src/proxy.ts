@@ -16,6 +16,36 @@ const NOT_A_LANGUAGE = new RegExp(`^/(?!(?:${LOCALE_PATTERN}|${FOLDERS_WITH_ROUT
 // Pages have no header rule in next.config.mjs (src/security/headers.mjs says why): what this answers carries them.
 const COMMON_HEADERS = commonHeaders({ production: process.env.NODE_ENV === 'production' })
 
+/** Next's draft-mode cookie (set by `draftMode().enable()` in /preview). */
+export const DRAFT_MODE_COOKIE = '__prerender_bypass'
+
+/**
+ * The request as the page should see it: without the draft-mode cookie, except on the preview (the
+ * one page that reads draft mode). In draft mode Next renders every page per request, around its
+ * page cache, and so without the policy and headers the cache handler stores with each page; no
+ * other page shows anything different in draft mode. Without the cookie the page is the cached one,
+ * with its headers. Undefined when the request goes on unchanged.
+ */
+function forwardedRequest(request: NextRequest, preview: boolean): { request: { headers: Headers } } | undefined {
+  const cookie = request.headers.get('cookie')
+  if (preview || !cookie || !request.cookies.has(DRAFT_MODE_COOKIE)) return undefined
+  const headers = new Headers(request.headers)
+  const others = cookie
+    .split(';')
+    .filter((pair) => pair.split('=', 1)[0]!.trim() !== DRAFT_MODE_COOKIE)
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+  // Set even when empty: Next overrides the headers it is told about, and told about none, none.
+  headers.set('cookie', others.join('; '))
+  return { request: { headers } }
+}
+
+/** Goes on to `target` (a rewrite when it is not the requested path), without the draft-mode cookie. */
+function continueTo(request: NextRequest, target?: string): NextResponse {
+  const forwarded = forwardedRequest(request, false)
+  return target === undefined ? NextResponse.next(forwarded) : NextResponse.rewrite(new URL(target, request.url), forwarded)
+}
+
 function withCommonHeaders(response: NextResponse): NextResponse {
   for (const { key, value } of COMMON_HEADERS) response.headers.set(key, value)
   return response
@@ -54,6 +84,9 @@ function redirectToPath(request: NextRequest, pathname: string, status: 307 | 30
  * - The address of a page rendered per request under anything but a language (`/xx/releases`) is a
  *   404. Left to Next that page would render it per request, with no policy; sent where no route
  *   answers (as the view's prefix is), it is the cached 404 page, with its policy.
+ * - A request carrying the draft-mode cookie (staff who opened a preview) reaches every page but the
+ *   preview without it (`forwardedRequest`): in draft mode Next would render the page per request,
+ *   without the headers and policy that come with the cached page.
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl
@@ -72,10 +105,10 @@ export function proxy(request: NextRequest) {
   }
   if (pathname === `/${VIEW_PREFIX}` || pathname.startsWith(`/${VIEW_PREFIX}/`)) {
     // A path no route answers but the 404 (its pages would otherwise answer under a second URL).
-    return NextResponse.rewrite(new URL(`/-${pathname}`, request.url))
+    return continueTo(request, `/-${pathname}`)
   }
-  if (NOT_A_LANGUAGE.test(pathname)) return NextResponse.rewrite(new URL(`/-${pathname}`, request.url))
-  if (!PUBLIC_PAGE.test(pathname)) return NextResponse.next()
+  if (NOT_A_LANGUAGE.test(pathname)) return continueTo(request, `/-${pathname}`)
+  if (!PUBLIC_PAGE.test(pathname)) return continueTo(request)
 
   const cookie = request.cookies.get(COOKIE_NAME)?.value
   // A cookie that is not exactly a view counts as the main version.
@@ -85,10 +118,8 @@ export function proxy(request: NextRequest) {
   const page = list ? `/${list[1]}/${list[2]}${query ? `-query/${encodeURIComponent(query)}` : '-index'}` : pathname
   const target = `${view ? `/${VIEW_PREFIX}/${view}` : ''}${page}`
 
-  if (list) return NextResponse.rewrite(new URL(target, request.url))
-  if (!PREVIEW.test(pathname)) {
-    return target === pathname ? NextResponse.next() : NextResponse.rewrite(new URL(`${target}${request.nextUrl.search}`, request.url))
-  }
+  if (list) return continueTo(request, target)
+  if (!PREVIEW.test(pathname)) return continueTo(request, target === pathname ? undefined : `${target}${request.nextUrl.search}`)
 
   const nonce = crypto.randomUUID().replaceAll('-', '')
   // The admin frames the preview.
@@ -107,9 +138,11 @@ export function proxy(request: NextRequest) {
 // the app's own patterns). The root; the lists and the preview (the pages that export `dynamic = 'force-dynamic'`;
 // tests/e2e/security-headers.spec.ts checks every page); any path holding a percent sign (matched
 // against the raw, undecoded path); a language in capitals; those pages' addresses under a first
-// segment that is neither a language nor a folder with routes; the view's internal prefix; and every
+// segment that is neither a language nor a folder with routes; the view's internal prefix; every
 // public page, but only for a request whose `a11y` cookie is a view, so the main version's cached
-// pages never run this.
+// pages never run this; and every address but the API's, the admin's and Next's files for a request
+// carrying the draft-mode cookie (only staff have it; the API and the admin take uploads and server
+// actions, whose bodies a proxy would hold in memory).
 export const config = {
   matcher: [
     '/',
@@ -122,5 +155,6 @@ export const config = {
     '/:segment((?!(?:az|en|ru|admin|api|download|feed|view)/)[^/]+)/preview/:id',
     '/view/:path*',
     { source: '/:locale(az|en|ru)/:path*', has: [{ type: 'cookie', key: 'a11y', value: 'v[0-2]-[0-4]-[0-2]-[0-2]-[0-2]-[0-1]' }] },
+    { source: '/:path((?!(?:api|admin)(?:/|$)|_next/).*)', has: [{ type: 'cookie', key: '__prerender_bypass' }] },
   ],
 }
