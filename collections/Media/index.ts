@@ -19,6 +19,7 @@ import { revalidateAfterChange, revalidateAfterDelete } from '@/site/revalidate'
 import { guardDeleteInUse } from './hooks/guardDeleteInUse'
 import { prepareUpload } from './hooks/prepareUpload'
 import { refuseChangesToShownPhotos } from './hooks/refuseChangesToShownPhotos'
+import { refuseServerFileFields } from './hooks/refuseServerFileFields'
 
 /**
  * Each size exists twice: WebP for every current browser and the original format as the fallback
@@ -98,8 +99,9 @@ export const Media: CollectionConfig = {
   ],
   endpoints: [mediaFileAccessEndpoint],
   hooks: {
-    // The refusal first: a refused replacement file is never decoded.
-    beforeOperation: [refuseChangesToShownPhotos, prepareUpload],
+    // The refusals first: a refused replacement file is never decoded. File fields are the server's
+    // (refuseServerFileFields): a record cannot be pointed at another file, and a create carries its file.
+    beforeOperation: [refuseServerFileFields, refuseChangesToShownPhotos, prepareUpload],
     beforeDelete: [guardDeleteInUse],
     afterChange: [revalidateAfterChange],
     afterDelete: [revalidateAfterDelete],
