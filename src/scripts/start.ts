@@ -1,22 +1,27 @@
 /**
- * `npm start`: the production start path. Checks the configuration, applies pending migrations,
+ * `npm start`: the production start path. Checks the configuration (and that the installed Payload is
+ * the release the document-lock rules were written for, docs/adr/0001-locked-documents-rules.md), applies pending migrations,
  * removes media files a crash left without a record (src/media/orphanUploads.ts), then serves the
  * built app with `next start` on PORT (default 3000). Any failure before serving is one line on
  * stderr and exit code 1.
  */
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { runMigrations } from '@/config/database'
 import { mediaDir, projectRoot } from '@/config/env'
 import { processTuning } from '@/config/processTuning'
 import { removeOrphanUploads } from '@/media/orphanUploads'
+import { payloadVersionProblem } from '@/workflow/documentLocks'
 
 import { describeStartupError, fail, openPayload, runCli } from './openPayload'
 
 async function main() {
   const env = process.env as Record<string, string | undefined>
   env.NODE_ENV ||= 'production'
+  const versionProblem = payloadVersionProblem(installedPayloadVersion())
+  if (versionProblem) fail(versionProblem)
   const payload = await openPayload()
   try {
     await runMigrations(payload)
@@ -35,6 +40,14 @@ async function main() {
   const child = spawn(process.execPath, [next, 'start', '--port', port], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...processTuning() } })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
+}
+
+function installedPayloadVersion(): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(path.join(projectRoot, 'node_modules/payload/package.json'), 'utf8')) as { version?: string }).version
+  } catch {
+    return undefined
+  }
 }
 
 runCli(main)

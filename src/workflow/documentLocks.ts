@@ -1,9 +1,16 @@
 import type { CollectionBeforeChangeHook, CollectionBeforeValidateHook, CollectionConfig, SanitizedConfig, Where } from 'payload'
 
 import { editorsOrOwnLock, isEditorUser, staff, type UserLike } from '@/access'
+import { ConfigError } from '@/config/env'
 import { PublicError } from '@/lib/errors'
 
 export const LOCKS_SLUG = 'payload-locked-documents'
+/**
+ * The Payload release line these rules were written and tested for (docs/adr/0001-locked-documents-rules.md).
+ * `npm start` refuses another one until the ADR's checks have been redone and this is moved on.
+ */
+export const LOCK_RULES_PAYLOAD_LINE = '3.90'
+const ADR = 'docs/adr/0001-locked-documents-rules.md'
 /** Payload's default lock duration (seconds), when a collection does not set its own. */
 const DEFAULT_LOCK_SECONDS = 300
 
@@ -73,10 +80,23 @@ export const onlyEditorsTakeOver: CollectionBeforeChangeHook = async ({ data, or
  */
 export function withLockRules(config: SanitizedConfig): SanitizedConfig {
   const locks = config.collections.find((collection) => collection.slug === LOCKS_SLUG)
-  if (!locks) return config
+  // Loudly: without the collection the rules would silently not apply (an upgrade that renamed it).
+  if (!locks) throw new ConfigError(lockCollectionMissing())
   locks.access = { ...locks.access, read: staff, create: staff, update: editorsOrOwnLock, delete: editorsOrOwnLock }
   const hooks = locks.hooks as NonNullable<CollectionConfig['hooks']>
   hooks.beforeValidate = [...(hooks.beforeValidate ?? []), lockInOwnName]
   hooks.beforeChange = [...(hooks.beforeChange ?? []), onlyEditorsTakeOver]
   return config
+}
+
+const lockCollectionMissing = () =>
+  `Payload's "${LOCKS_SLUG}" collection is not in the built config, so the document-lock rules (src/workflow/documentLocks.ts) cannot be applied: see ${ADR}.`
+
+/** Why the installed Payload is not the one the lock rules were written for, or null. One line. */
+export function payloadVersionProblem(installed: string | undefined): string | null {
+  if (installed?.startsWith(`${LOCK_RULES_PAYLOAD_LINE}.`)) return null
+  return (
+    `payload ${installed ?? '(version not found)'} is installed, but the document-lock rules (src/workflow/documentLocks.ts) were written for ${LOCK_RULES_PAYLOAD_LINE}.x: ` +
+    `follow ${ADR} (re-check the collection, run tests/int/review-bypass.test.ts class 7), then update LOCK_RULES_PAYLOAD_LINE.`
+  )
 }
