@@ -163,7 +163,7 @@ export interface Release {
       }[]
     | null;
   /**
-   * A withdrawn release stays online with a notice and your explanation.
+   * A withdrawn release stays online with a notice and your explanation. Only a published release can be withdrawn.
    */
   withdrawal?: {
     withdrawn?: boolean | null;

@@ -122,7 +122,10 @@ export const changes: Field[] = [
 export const withdrawal: Field = {
   name: 'withdrawal',
   type: 'group',
-  admin: { description: 'A withdrawn release stays online with a notice and your explanation.' },
+  admin: {
+    description: 'A withdrawn release stays online with a notice and your explanation. Only a published release can be withdrawn.',
+    condition: (data) => Boolean(data?.workflow?.firstPublishedAt),
+  },
   fields: [
     { name: 'withdrawn', type: 'checkbox', defaultValue: false, access: { update: editorsField } },
     { name: 'withdrawnAt', type: 'date', admin: { ...readOnly, condition: (_, sibling) => Boolean(sibling?.withdrawn) } },

@@ -53,6 +53,9 @@ test('contributor submits, editor publishes, the public API serves it', async ({
   const published = await anonymous.json()
   expect(published.title).toBe(title)
   expect(published._status).toBe('published')
-  expect(published.workflow.state).toBe('published')
+  // Who submitted and reviewed it is editorial data: readers do not get it; the editor sees it published.
+  expect(published.workflow).toBeUndefined()
+  const staffView = await editor.evaluate(async (url) => (await fetch(url, { credentials: 'include' })).json(), `/api/releases/${id}?locale=en&depth=0`)
+  expect(staffView.workflow.state).toBe('published')
   expect(thirdParty).toEqual([])
 })

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type APIRequestContext, type Page } from '@playwright/test'
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? ''
 
@@ -35,4 +35,19 @@ export async function tabTo(page: Page, name: string, max = 200) {
     passed.push(focused)
   }
   throw new Error(`"${name}" not reached in ${max} presses of Tab; focus went through: ${passed.slice(0, 60).join(' | ')}`)
+}
+
+/**
+ * A seed release by its import key (`seed-001` …). Which source a release came from is editorial data
+ * that readers do not get, so the look-up signs in as the demo editor.
+ */
+export async function seedRelease(request: APIRequestContext, key: string, locale = 'en'): Promise<{ id: string; slug: string; title: string }> {
+  const login = await request.post('/api/users/login', { data: { email: 'editor@example.com', password: DEMO_PASSWORD } })
+  const { token } = (await login.json()) as { token: string }
+  const res = await request.get(`/api/releases?locale=${locale}&depth=0&where[importSource.key][equals]=${key}`, {
+    headers: { Authorization: `JWT ${token}` },
+  })
+  const doc = ((await res.json()) as { docs?: { id: string; slug: string; title: string }[] }).docs?.[0]
+  if (!doc) throw new Error(`seed release ${key} is missing (${res.status()})`)
+  return doc
 }

@@ -1,5 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
 
+import { seedRelease } from './helpers'
+
 /**
  * Public pages with nothing interactive on them are served as plain documents, without Next's
  * scripts (src/site/frameworkScripts.mjs); pages with a client component that has behaviour (the
@@ -10,7 +12,7 @@ const GALLERY_TITLE = 'President Aliyev: Situation in Azerbaijan is stable, ther
 const A11Y_VIEW = 'v1-2-0-0-0-0'
 
 async function seedPaths(request: APIRequestContext) {
-  const release = (await (await request.get('/api/releases?locale=en&depth=0&where[importSource.key][equals]=seed-001')).json()).docs[0]
+  const release = await seedRelease(request, 'seed-001')
   const galleries = (await (await request.get('/api/galleries?locale=en&depth=0&limit=100')).json()).docs as { title: string; slug: string }[]
   const gallery = galleries.find((g) => g.title === GALLERY_TITLE)
   if (!release || !gallery) throw new Error('seed release 001 or the gallery of release 004 is missing')

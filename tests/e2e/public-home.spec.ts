@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 
+import { seedRelease } from './helpers'
+
 test('the public home lists the seeded releases and passes axe (WCAG 2.2 AA)', async ({ page }) => {
   await page.goto('/')
   await expect(page).toHaveURL(/\/az$/)
@@ -23,7 +25,7 @@ test('an editor marks a release as featured and the home page shows it first', a
   const { token } = await (
     await request.post('/api/users/login', { data: { email: 'editor@example.com', password: process.env.DEMO_PASSWORD } })
   ).json()
-  const seed = (await (await request.get('/api/releases?locale=en&depth=0&where[importSource.key][equals]=seed-003')).json()).docs[0]
+  const seed = await seedRelease(request, 'seed-003')
   const res = await request.patch(`/api/releases/${seed.id}?locale=en`, {
     headers: { Authorization: `JWT ${token}` },
     data: { _status: 'published', featured: true, updateType: 'minor', workflow: { forcePublishReason: 'Feature it on the home page' } },

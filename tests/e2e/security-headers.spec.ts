@@ -1,5 +1,7 @@
 import { expect, test, type APIResponse, type Page } from '@playwright/test'
 
+import { seedRelease } from './helpers'
+
 /**
  * Security headers on every kind of response, and the public pages' Content-Security-Policy
  * (no 'unsafe-inline' script) proven workable in the browser: no policy violation on any page
@@ -10,7 +12,7 @@ import { expect, test, type APIResponse, type Page } from '@playwright/test'
 const GALLERY_TITLE = 'President Aliyev: Situation in Azerbaijan is stable, there are no internal risks and potential threats'
 
 async function seedPaths(page: Page) {
-  const release = (await (await page.request.get('/api/releases?locale=en&depth=0&where[importSource.key][equals]=seed-001')).json()).docs[0]
+  const release = await seedRelease(page.request, 'seed-001')
   const galleries = (await (await page.request.get('/api/galleries?locale=en&depth=0&limit=100')).json()).docs as { title: string; slug: string }[]
   const gallery = galleries.find((g) => g.title === GALLERY_TITLE)
   if (!release || !gallery) throw new Error('seed release 001 or the gallery of release 004 is missing')

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next'
-import { draftMode } from 'next/headers'
+import { draftMode, headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 import React from 'react'
 
+import { isStaffUser, type UserLike } from '@/access/roles'
 import { LOCALE_CODES, type Locale } from '@/i18n'
 import { RefreshOnSave } from '@/site/components/RefreshOnSave'
 import { ReleaseView } from '@/site/components/ReleaseView'
@@ -19,11 +20,14 @@ type Params = PageParams & { id: string }
 export default async function PreviewPage({ params }: { params: Promise<Params> }) {
   const ctx = await pageContext(params)
   const { id } = await params
-  // Draft mode is turned on only by /preview, for signed-in staff.
+  // Draft mode is turned on only by /preview, but its cookie is one value for everyone until the next
+  // build and outlives signing out: every render also needs a valid staff session, and reads as that user.
   if (!(await draftMode()).isEnabled) notFound()
   const payload = await site()
+  const { user } = await payload.auth({ headers: await headers() }).catch(() => ({ user: null }))
+  if (!isStaffUser(user as UserLike)) notFound()
   const doc = await payload
-    .findByID({ collection: 'releases', id: decodeURIComponent(id), locale: ctx.locale, draft: true, depth: 2, overrideAccess: true })
+    .findByID({ collection: 'releases', id: decodeURIComponent(id), locale: ctx.locale, draft: true, depth: 2, overrideAccess: false, user })
     .catch(() => null)
   if (!doc) notFound()
   const path = releasePath(doc.slug ?? doc.id)
