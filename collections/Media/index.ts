@@ -27,9 +27,18 @@ import { refuseServerFileFields } from './hooks/refuseServerFileFields'
  * bytes. AVIF is not generated: see bench/image-pipeline.ts for the measurement.
  */
 const sized = (size: ImageSize): ImageSize[] => [
-  size,
-  { ...size, name: `${size.name}Webp`, formatOptions: { format: 'webp', options: { quality: 80, effort: 2 } } },
+  { ...size, generateImageName: fileOfSize },
+  { ...size, name: `${size.name}Webp`, formatOptions: { format: 'webp', options: { quality: 80, effort: 2 } }, generateImageName: fileOfSize },
 ]
+
+/**
+ * Payload names a size `name-WxH.ext`: two sizes of one photo with the same dimensions and format (a
+ * WebP original's size and its WebP twin; hero and full of a small photo) would be written at once to
+ * one file, which could end with the tail of the other encode. The size's name keeps each apart.
+ */
+function fileOfSize({ originalName, sizeName, width, height, extension }: Parameters<NonNullable<ImageSize['generateImageName']>>[0]): string {
+  return `${originalName}-${sizeName}-${width}x${height}.${extension}`
+}
 
 export const MEDIA_SIZES = ['thumbnail', 'card', 'hero', 'full'] as const
 
