@@ -158,7 +158,7 @@ export interface Release {
   changeHistory?:
     | {
         date: string;
-        note: string;
+        note?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -195,6 +195,7 @@ export interface Release {
      */
     forcePublishReason?: string | null;
     forcePublished?: {
+      kind?: ('force' | 'minor') | null;
       reason?: string | null;
       by?: (string | null) | User;
       at?: string | null;
@@ -430,10 +431,14 @@ export interface Official {
 export interface Gallery {
   id: string;
   title: string;
+  listTitle?: string | null;
   /**
    * Web address of this page. Leave empty to make it from the title.
    */
   slug?: string | null;
+  /**
+   * Left empty, it becomes the day the gallery is published.
+   */
   date?: string | null;
   agency?: (string | null) | Agency;
   /**
@@ -738,6 +743,7 @@ export interface ReleasesSelect<T extends boolean = true> {
         forcePublished?:
           | T
           | {
+              kind?: T;
               reason?: T;
               by?: T;
               at?: T;
@@ -812,6 +818,7 @@ export interface AgenciesSelect<T extends boolean = true> {
  */
 export interface GalleriesSelect<T extends boolean = true> {
   title?: T;
+  listTitle?: T;
   slug?: T;
   date?: T;
   agency?: T;

@@ -114,7 +114,8 @@ export const changes: Field[] = [
     admin: { ...readOnly, condition: (data) => Boolean(data?.changeHistory?.length) },
     fields: [
       { name: 'date', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-      { name: 'note', type: 'textarea', localized: true, required: true },
+      // Not required: a note is written in the language it was published from; the others read it marked (src/site/changeNotes.ts).
+      { name: 'note', type: 'textarea', localized: true, maxLength: 500 },
     ],
   },
 ]
@@ -195,6 +196,15 @@ export const workflow: Field = {
       type: 'group',
       admin: { condition: (_, sibling) => Boolean(sibling?.forcePublished?.by) },
       fields: [
+        {
+          name: 'kind',
+          type: 'select',
+          options: [
+            { label: 'Published without review, with a reason', value: 'force' },
+            { label: 'Minor change by an editor alone', value: 'minor' },
+          ],
+          admin: readOnly,
+        },
         { name: 'reason', type: 'textarea', admin: readOnly },
         { name: 'by', type: 'relationship', relationTo: 'users', admin: readOnly },
         { name: 'at', type: 'date', admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },

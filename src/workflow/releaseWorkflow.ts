@@ -22,6 +22,8 @@ export type UpdateType = (typeof UPDATE_TYPES)[number]
 
 
 export interface ForcePublishRecord {
+  /** `force`: an editor gave a reason to publish without review; `minor`: an editor alone published a minor change. */
+  kind?: 'force' | 'minor' | null
   reason?: string | null
   by?: Rel
   at?: string | null
@@ -155,8 +157,11 @@ export function applyReleaseWorkflow(input: WorkflowInput): ReleaseWorkflowData 
         const forceReason = asked.forcePublishReason
         const secondPairOfEyes = withdrawing || reviewingForcePublish || hasIndependentReview(before, user)
         if (!secondPairOfEyes) {
-          if (!filled(forceReason)) throw new WorkflowError(whyReviewIsMissing(before, user))
-          workflow.forcePublished = { reason: forceReason.trim(), by: idOf(user!.id), at: now.toISOString(), reviewedBy: null, reviewedAt: null }
+          const record = { by: idOf(user!.id), at: now.toISOString(), reviewedBy: null, reviewedAt: null }
+          if (filled(forceReason)) workflow.forcePublished = { kind: 'force', reason: forceReason.trim(), ...record }
+          // A typo fixed by an editor alone: published now, recorded and listed for a second look.
+          else if (isMinorFix(input)) workflow.forcePublished = { kind: 'minor', reason: null, ...record }
+          else throw new WorkflowError(whyReviewIsMissing(before, user))
         }
         if (workflow.firstPublishedAt && !withdrawing) Object.assign(result, recordChange(incoming, previous, now))
       }
@@ -222,6 +227,12 @@ export function isWithdrawing({ previous, incoming, publicCopyIsWithdrawn }: Wor
   const wanted = Boolean(incoming.withdrawal?.withdrawn ?? previous?.withdrawal?.withdrawn)
   if (!wanted) return false
   return intent === 'publish' ? !publicCopyIsWithdrawn : !previous?.withdrawal?.withdrawn
+}
+
+/** A minor change to a release readers see now (not one unpublished since, and never its first publish). */
+function isMinorFix({ previous, incoming, publicCopyIsPublished }: WorkflowInput): boolean {
+  const updateType = incoming.updateType ?? previous?.updateType
+  return updateType === 'minor' && publicCopyIsPublished && Boolean(previous?.workflow?.firstPublishedAt)
 }
 
 const isAuthor = (workflow: WorkflowFields, user: UserLike): boolean => (workflow.authors ?? []).some((id) => sameId(id, user?.id))

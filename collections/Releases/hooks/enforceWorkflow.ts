@@ -20,10 +20,10 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ data, origin
     publicCopyIsPublished: true,
   }
 
-  // The public copy is read only when the write could unpublish or withdraw.
+  // The public copy is read only when the write could publish, unpublish or withdraw.
   const intent = intentOf(base)
   const mayWithdraw = Boolean((data as ReleaseWorkflowData).withdrawal?.withdrawn ?? previous?.withdrawal?.withdrawn)
-  const needsPublicCopy = previous != null && (intent === 'unpublish' || mayWithdraw)
+  const needsPublicCopy = previous != null && (intent === 'unpublish' || intent === 'publish' || mayWithdraw)
   const publicCopy = needsPublicCopy ? await readPublicCopy(req, 'releases', originalDoc.id) : { published: false, withdrawn: false }
   const input = { ...base, publicCopyIsPublished: publicCopy.published, publicCopyIsWithdrawn: publicCopy.withdrawn }
 

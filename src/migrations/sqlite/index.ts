@@ -6,6 +6,7 @@ import * as migration_20261122_020317_release_search from './20261122_020317_rel
 import * as migration_20261122_022433_list_indexes from './20261122_022433_list_indexes';
 import * as migration_20261122_044203_media_visibility from './20261122_044203_media_visibility';
 import * as migration_20261207_183822_release_authors from './20261207_183822_release_authors';
+import * as migration_20261207_190318_change_notes_minor_fixes from './20261207_190318_change_notes_minor_fixes';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261207_183822_release_authors.up,
     down: migration_20261207_183822_release_authors.down,
-    name: '20261207_183822_release_authors'
+    name: '20261207_183822_release_authors',
+  },
+  {
+    up: migration_20261207_190318_change_notes_minor_fixes.up,
+    down: migration_20261207_190318_change_notes_minor_fixes.down,
+    name: '20261207_190318_change_notes_minor_fixes'
   },
 ];
