@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { admins, adminsField, adminsOrSelf, ROLES } from '@/access'
+import { admins, adminsField, adminsOrSelf, adminsOrSelfField, ROLES, staffReadUsers } from '@/access'
 import { isProduction, loginLockMs, loginMaxAttempts, passwordResetMs } from '@/config/env'
 
 export const Users: CollectionConfig = {
@@ -8,7 +8,8 @@ export const Users: CollectionConfig = {
   access: {
     admin: ({ req }) => Boolean(req.user),
     create: admins,
-    read: adminsOrSelf,
+    // Staff read each other, by name only: every other field is readable by admins and its owner.
+    read: staffReadUsers,
     update: adminsOrSelf,
     delete: admins,
     unlock: admins,
@@ -31,6 +32,8 @@ export const Users: CollectionConfig = {
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
+    // Payload's own email field (merged with its auth field), readable by admins and its owner only.
+    { name: 'email', type: 'email', access: { read: adminsOrSelfField } },
     {
       name: 'roles',
       type: 'select',
@@ -39,7 +42,7 @@ export const Users: CollectionConfig = {
       defaultValue: ['contributor'],
       options: ROLES.map((role) => ({ label: role[0]!.toUpperCase() + role.slice(1), value: role })),
       saveToJWT: true,
-      access: { create: adminsField, update: adminsField },
+      access: { read: adminsOrSelfField, create: adminsField, update: adminsField },
       admin: { description: 'Contributors write and submit; editors review and publish; admins manage users and delete.' },
     },
   ],

@@ -70,7 +70,26 @@ export const adminsOrSelf: Access = ({ req }) => {
   return { id: { equals: user.id } }
 }
 
+/**
+ * Users, read: every staff member sees every colleague (the review queue, "submitted by", who holds a
+ * document's lock name people), but only by name: every other field is `adminsOrSelfField`.
+ */
+export const staffReadUsers: Access = ({ req }) => {
+  const user = userOf(req)
+  if (!user) return false
+  if (isStaffUser(user)) return true
+  return { id: { equals: user.id } }
+}
+
 export const nobodyField: FieldAccess = () => false
 export const adminsField: FieldAccess = ({ req }) => isAdminUser(userOf(req))
 export const staffField: FieldAccess = ({ req }) => isStaffUser(userOf(req))
 export const editorsField: FieldAccess = ({ req }) => isEditorUser(userOf(req))
+/** A user's own account, or an admin: email, roles and the rest of a user that is not their name. */
+export const adminsOrSelfField: FieldAccess = ({ req, id, doc }) => {
+  const user = userOf(req)
+  if (!user) return false
+  if (isAdminUser(user)) return true
+  const docId = id ?? (doc as { id?: unknown } | undefined)?.id
+  return docId !== undefined && String(docId) === String(user.id)
+}
