@@ -14,6 +14,7 @@ import { Officials } from './collections/Officials'
 import { Releases } from './collections/Releases'
 import { RemovedReleases } from './collections/RemovedReleases'
 import { Users } from './collections/Users'
+import { withScheduleDefault } from './src/components/admin/schedulePublishDefault'
 import { databaseUnavailableAs503 } from './src/api/databaseErrors'
 import { limitQueryDepth, refuseHiddenAuthFields } from './src/api/graphql'
 import { withStrictInput } from './src/api/strictInput'
@@ -47,7 +48,8 @@ export default buildConfig({
   },
   telemetry: false,
   logger: loggerConfig(),
-  collections: [Releases, Officials, Agencies, Galleries, Media, Users, RemovedReleases].map(withStrictInput),
+  // withScheduleDefault: the Schedule drawer opens on Publish for a never-published document.
+  collections: [Releases, Officials, Agencies, Galleries, Media, Users, RemovedReleases].map(withStrictInput).map(withScheduleDefault),
   endpoints: [revalidateEndpoint, healthEndpoint],
   hooks: { afterError: [databaseUnavailableAs503] },
   plugins: plugins(),

@@ -1,7 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
+import { LIST_TITLE_CELL, listTitleField } from '@/components/admin/listTitle'
 import { slugField } from '@/fields/slug'
 import { editorialAccess, editorialEndpoints, editorialHooks, editorialVersions } from '@/workflow/editorialCollection'
+
+import { dateOnPublish } from './hooks/dateOnPublish'
+
+const versions = typeof editorialVersions === 'object' ? editorialVersions : {}
 
 export const Galleries: CollectionConfig = {
   slug: 'galleries',
@@ -12,9 +17,31 @@ export const Galleries: CollectionConfig = {
     group: 'Media',
   },
   fields: [
-    { name: 'title', type: 'text', localized: true, required: true, maxLength: 300 },
+    {
+      name: 'title',
+      type: 'text',
+      localized: true,
+      required: true,
+      maxLength: 300,
+      // In a language without a title, the list shows the one that exists, marked: "[en] Title".
+      admin: { components: { Cell: LIST_TITLE_CELL } },
+    },
+    listTitleField('galleries'),
     slugField(),
-    { name: 'date', type: 'date', index: true, admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly' } } },
+    {
+      name: 'date',
+      type: 'date',
+      index: true,
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayOnly' },
+        description: {
+          az: 'Boş qalsa, qalereyanın dərc olunduğu gün olur.',
+          en: 'Left empty, it becomes the day the gallery is published.',
+          ru: 'Если оставить пустым, будет дата публикации галереи.',
+        },
+      },
+    },
     { name: 'agency', type: 'relationship', relationTo: 'agencies', admin: { position: 'sidebar' } },
     {
       name: 'photos',
@@ -34,7 +61,9 @@ export const Galleries: CollectionConfig = {
       admin: { position: 'sidebar', description: 'Shown in lists and when shared. Defaults to the first photo.' },
     },
   ],
-  hooks: editorialHooks,
+  hooks: { ...editorialHooks, beforeChange: [...editorialHooks.beforeChange, dateOnPublish] },
   endpoints: editorialEndpoints,
-  versions: editorialVersions,
+  // Drafts are validated (a title): with autosave, Payload's "Create New" otherwise saves an empty
+  // gallery the moment it opens; with `validate` it waits for the first Save draft.
+  versions: { ...versions, drafts: { ...(typeof versions.drafts === 'object' ? versions.drafts : {}), validate: true } },
 }
