@@ -1,6 +1,6 @@
 import { LOCALE_CODES, type Locale } from '@/i18n/locales'
 
-import { foldForSearch } from './fold'
+import { indexTerms } from './terms'
 import { lexicalText } from './text'
 
 type ByLocale<T> = Partial<Record<Locale, T | null | undefined>> | null | undefined
@@ -30,7 +30,7 @@ export interface SearchEntry {
   featured: boolean
   agencies: string[]
   officials: string[]
-  /** Folded title, lead and body, per reader language. */
+  /** The index terms of the title, lead and body a reader sees, per reader language (terms.ts). */
   text: Record<Locale, string>
 }
 
@@ -55,7 +55,7 @@ const idOf = (rel: Rel): string | null => (rel == null ? null : typeof rel === '
 export function searchEntry(doc: ReleaseAllLocales): SearchEntry {
   const shownIn = (locale: Locale): Locale => (doc.title?.[locale] ? locale : (LOCALE_CODES.find((l) => doc.title?.[l]) ?? locale))
   const textIn = (locale: Locale) =>
-    foldForSearch([doc.title?.[locale], doc.lead?.[locale], lexicalText(doc.body?.[locale])].filter(Boolean).join('\n'))
+    indexTerms([doc.title?.[locale], doc.lead?.[locale], lexicalText(doc.body?.[locale])].filter(Boolean).join('\n'), locale)
   const texts = new Map<Locale, string>()
   const text = Object.fromEntries(
     LOCALE_CODES.map((reader) => {

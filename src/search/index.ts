@@ -12,7 +12,7 @@ import { DEFAULT_LOCALE, type Locale } from '@/i18n/locales'
 import { turnEventLoop } from '@/lib/eventLoop'
 
 import { searchEntry, type ReleaseAllLocales, type SearchFilters } from './entry'
-import { queryWords } from './fold'
+import { queryAlternatives } from './terms'
 import { mongoSearchStore } from './mongodb'
 import { sqliteSearchStore } from './sqlite'
 import type { SearchPage, SearchStore } from './store'
@@ -32,7 +32,7 @@ function storeOf(payload: Payload): SearchStore {
   return store
 }
 
-/** Published releases whose title, lead or body (as the reader sees it in `locale`) has every word of `q`. */
+/** Published releases whose title, lead or body (as the reader sees it in `locale`) has every word of `q`, in any of its forms (terms.ts). */
 export async function searchReleases(
   payload: Payload,
   locale: Locale,
@@ -40,7 +40,7 @@ export async function searchReleases(
   filters: SearchFilters = {},
   page: { page: number; limit: number } = { page: 1, limit: 10 },
 ): Promise<SearchPage> {
-  const words = queryWords(q)
+  const words = queryAlternatives(q, locale)
   if (!words.length) return { ids: [], totalDocs: 0 }
   return storeOf(payload).search(locale, words, filters, { offset: (page.page - 1) * page.limit, limit: page.limit })
 }

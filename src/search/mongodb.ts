@@ -1,8 +1,9 @@
 /**
- * MongoDB: a `release_search` collection, one document per published release with its folded
- * words per reader language (`words.az`, …) and the filter values, indexed for "these words,
- * newest first". Words match whole or, from three letters, as a word's start (an anchored
- * regular expression, which uses the index) — the same rule as the SQLite store.
+ * MongoDB: a `release_search` collection, one document per published release with its index
+ * terms per reader language (`words.az`, …: folded words, stems, name keys — the same terms the
+ * SQLite store indexes, from terms.ts) and the filter values, indexed for "these words, newest
+ * first". A query word matches when one of its alternatives does, whole or as a term's start (an
+ * anchored regular expression, which uses the index) — the same rule as the SQLite store.
  *
  * UNTESTED: no MongoDB server runs where this was written. It uses only the driver's documented
  * collection methods (createIndex, replaceOne with upsert, deleteOne, deleteMany, bulkWrite, find,
@@ -13,7 +14,6 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { LOCALE_CODES, type Locale } from '@/i18n/locales'
 
-import { MIN_PREFIX_LENGTH, searchWords } from './fold'
 import type { SearchEntry } from './entry'
 import type { SearchStore } from './store'
 
@@ -52,7 +52,7 @@ export function mongoSearchStore(payload: Payload): SearchStore {
     featured: entry.featured,
     agencies: entry.agencies,
     officials: entry.officials,
-    words: Object.fromEntries(LOCALE_CODES.map((l) => [l, [...new Set(searchWords(entry.text[l]))]])) as Record<Locale, string[]>,
+    words: Object.fromEntries(LOCALE_CODES.map((l) => [l, entry.text[l] ? entry.text[l].split(' ') : []])) as Record<Locale, string[]>,
   })
 
   return {
@@ -76,8 +76,10 @@ export function mongoSearchStore(payload: Payload): SearchStore {
     },
     async search(locale, words, filters, { offset, limit }) {
       await ensureIndexes()
+      // Each query word: any of its alternatives (terms.ts), a term whole or, as an anchored regular
+      // expression (which uses the index), as a term's start. Terms are letters and digits only.
       const query: Record<string, unknown> = words.length
-        ? { [`words.${locale}`]: { $all: words.map((w) => (w.length >= MIN_PREFIX_LENGTH ? new RegExp(`^${w}`) : w)) } }
+        ? { $and: words.map((alts) => ({ [`words.${locale}`]: { $in: alts.map((a) => (a.prefix ? new RegExp(`^${a.term}`) : a.term)) } })) }
         : {}
       if (filters.type) query.type = filters.type
       if (filters.featured) query.featured = true

@@ -12,9 +12,9 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { LOCALE_CODES, type Locale } from '@/i18n/locales'
 
-import { MIN_PREFIX_LENGTH } from './fold'
 import type { SearchEntry, SearchFilters } from './entry'
 import type { SearchStore } from './store'
+import type { Alternative } from './terms'
 
 /** Releases published in the same millisecond get different rowids: up to this many per ms before moving on. */
 export const SORT_SLOTS = 16
@@ -42,9 +42,9 @@ export function searchFacets(entry: SearchEntry): string {
     .join(' ')
 }
 
-function matchExpression(locale: Locale, words: string[], filters: SearchFilters): string {
-  // Words are letters and digits only (see fold.ts), so quoting them is enough.
-  const text = words.map((w) => (w.length >= MIN_PREFIX_LENGTH ? `"${w}"*` : `"${w}"`)).join(' ')
+function matchExpression(locale: Locale, words: Alternative[][], filters: SearchFilters): string {
+  // Terms are letters and digits only (see terms.ts), so quoting them is enough.
+  const text = words.map((alts) => `(${alts.map((a) => (a.prefix ? `"${a.term}"*` : `"${a.term}"`)).join(' OR ')})`).join(' AND ')
   const facets = [
     filters.type ? token('t', filters.type) : '',
     filters.featured ? 'featured' : '',

@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import type { Locale } from '@/i18n/locales'
 
 import type { SearchEntry, SearchFilters } from './entry'
+import type { Alternative } from './terms'
 
 export interface SearchPage {
   /** Release ids, newest first. */
@@ -18,8 +19,9 @@ export interface SearchStore {
   /** After a bulk load: compacts the index where the store can (queries over many matches get faster). */
   optimize(req?: Partial<PayloadRequest>): Promise<void>
   /**
-   * Releases whose text in `locale` has every word (longer words also as a word's start) and that
-   * match the filters, newest first. With no words, at least one of type, featured, agency or official.
+   * Releases whose terms in `locale` have, for every query word, one of its alternatives (terms.ts:
+   * a term whole, or as a term's start) and that match the filters, newest first. With no words,
+   * at least one of type, featured, agency or official.
    */
-  search(locale: Locale, words: string[], filters: SearchFilters, page: { offset: number; limit: number }): Promise<SearchPage>
+  search(locale: Locale, words: Alternative[][], filters: SearchFilters, page: { offset: number; limit: number }): Promise<SearchPage>
 }
