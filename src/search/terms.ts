@@ -23,7 +23,7 @@
  */
 import snowball from 'snowball-stemmers'
 
-import type { Locale } from '@/i18n/locales'
+import { LOCALE_CODES, type Locale } from '@/i18n/locales'
 import { transliterate } from '@/lib/transliterate'
 
 import { foldForSearch, MAX_QUERY_WORDS, MIN_PREFIX_LENGTH } from './fold'
@@ -173,15 +173,25 @@ const isCapitalized = (word: string) => {
  */
 export function indexTerms(text: string, language: Locale): string {
   const terms = new Set<string>()
-  for (const word of text.match(WORD) ?? []) {
-    const folded = foldForSearch(word)
-    if (!folded) continue
-    terms.add(folded)
-    for (const stem of stemsOf(word, language)) if (stem.length >= MIN_STEM_LENGTH) terms.add(stem)
-    if (isCapitalized(word) && /\p{L}/u.test(folded)) terms.add(NAME_MARK + nameKey(word))
-  }
+  const termsOf = wordTerms[language]
+  for (const word of text.match(WORD) ?? []) for (const term of termsOf(word)) terms.add(term)
   return [...terms].join(' ')
 }
+
+/** One word's index terms, as written (case and all), per text language: memoized, as a rebuild meets the same words millions of times. */
+const wordTerms = Object.fromEntries(
+  LOCALE_CODES.map((language) => [
+    language,
+    memoList((word: string): string[] => {
+      const folded = foldForSearch(word)
+      if (!folded) return []
+      const terms = [folded]
+      for (const stem of stemsOf(word, language)) if (stem.length >= MIN_STEM_LENGTH && stem !== folded) terms.push(stem)
+      if (isCapitalized(word) && /\p{L}/u.test(folded)) terms.push(NAME_MARK + nameKey(word))
+      return terms
+    }),
+  ]),
+) as Record<Locale, (word: string) => string[]>
 
 /** One way a query word may be found: a term matched whole, or (`prefix`) as a term's start. */
 export interface Alternative {
