@@ -2,7 +2,7 @@ import type { Field } from 'payload'
 
 import { editorsField, isEditorUser, staffField, type UserLike } from '@/access'
 import { slugField } from '@/fields/slug'
-import { UPDATE_TYPES, WORKFLOW_STATES } from '@/workflow/releaseWorkflow'
+import { reviewStateOptions, UPDATE_TYPES, WORKFLOW_STATES } from '@/workflow/releaseWorkflow'
 
 export const RELEASE_TYPES = [
   { label: 'Press release', value: 'press-release' },
@@ -161,6 +161,8 @@ export const workflow: Field = {
       defaultValue: 'draft',
       index: true,
       options: WORKFLOW_STATES.map((value) => ({ label: stateLabels[value], value })),
+      // Only the states a person can choose (published and withdrawn come from Publish and Withdraw), and the current one.
+      filterOptions: ({ options, siblingData }) => reviewStateOptions(options, (siblingData as { state?: string } | undefined)?.state),
       admin: { description: 'Choose “Submitted for review” and save to send this release to an editor.' },
     },
     { name: 'submittedBy', type: 'relationship', relationTo: 'users', admin: shownWhenSet('submittedBy') },

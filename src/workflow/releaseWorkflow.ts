@@ -214,8 +214,16 @@ function moveBetweenDraftAndReview(
     return
   }
   throw new WorkflowError(
-    `“${askedState}” is reached by publishing, scheduling or withdrawing, not by setting the review status by hand.`,
+    askedState === 'withdrawn'
+      ? 'The review status cannot be set to “Withdrawn” by hand: an editor withdraws a published release under “Changes and withdrawal” and publishes.'
+      : 'The review status cannot be set to “Published” by hand: choose “Submitted for review” and save, and an editor publishes it.',
   )
+}
+
+/** The review states a person may choose in the admin: draft and submitted, plus whatever it is now. */
+export function reviewStateOptions<T extends string | { value: string }>(options: T[], current: string | null | undefined): T[] {
+  const choosable = new Set<string>(['draft', 'in_review', ...(current ? [current] : [])])
+  return options.filter((option) => choosable.has(typeof option === 'string' ? option : option.value))
 }
 
 /**

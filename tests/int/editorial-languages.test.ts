@@ -135,3 +135,23 @@ describe('a lone editor fixes a typo', () => {
     await expect(update(other, contributor, { _status: 'published', updateType: 'minor' })).rejects.toThrow(/not allowed|Contributors cannot publish/)
   })
 })
+
+describe('each person is offered only what they may do', () => {
+  it('the review status offers draft and submitted (and the current state), never published or withdrawn by hand', async () => {
+    const { reviewStateOptions, WORKFLOW_STATES } = await import('@/workflow/releaseWorkflow')
+    const options = WORKFLOW_STATES.map((value) => ({ label: value, value }))
+    expect(reviewStateOptions(options, 'draft').map((o) => o.value)).toEqual(['draft', 'in_review'])
+    expect(reviewStateOptions(options, 'published').map((o) => o.value)).toEqual(['draft', 'in_review', 'published'])
+    // As the admin builds the field's options.
+    const config = await (await import('@payload-config')).default
+    const releases = config.collections.find((c) => c.slug === 'releases')!
+    const workflow = releases.fields.find((f) => 'name' in f && f.name === 'workflow') as { fields: { name?: string; filterOptions?: unknown }[] }
+    const state = workflow.fields.find((f) => f.name === 'state') as { filterOptions: (a: unknown) => { value: string }[] }
+    expect(state.filterOptions({ options, siblingData: { state: 'draft' }, data: {}, req: {} }).map((o) => o.value)).toEqual(['draft', 'in_review'])
+  })
+
+  it('a refusal says what to do instead', async () => {
+    const draft = await draftRelease(payload, contributor, agencyId)
+    await expect(update(draft.id, contributor, { workflow: { state: 'withdrawn' } }, 'az', true)).rejects.toThrow(/an editor withdraws a published release/)
+  })
+})

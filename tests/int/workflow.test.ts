@@ -73,7 +73,7 @@ describe('contributor', () => {
 
   it('cannot set a published state by hand', async () => {
     const draft = await draftRelease(payload, contributor, agencyId)
-    await expect(update(draft.id, contributor, { workflow: { state: 'published' } }, true)).rejects.toThrow(/not by setting/)
+    await expect(update(draft.id, contributor, { workflow: { state: 'published' } }, true)).rejects.toThrow(/cannot be set to “Published” by hand: choose “Submitted for review”/)
   })
 
   it('cannot unpublish, withdraw or delete', async () => {
