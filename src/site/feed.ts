@@ -1,6 +1,6 @@
 import { Feed } from 'feed'
 
-import { dictionary, type Locale } from '@/i18n'
+import { dictionary, format, formatDate, type Locale } from '@/i18n'
 
 import { localePath, releasePath, siteURL } from './paths'
 import { listReleases } from './releases'
@@ -33,11 +33,18 @@ export async function releasesFeed(locale: Locale): Promise<string> {
   })
   for (const { doc } of items) {
     const link = `${base}${localePath(locale, releasePath(doc.slug ?? doc.id))}`
+    // A withdrawn release says so in the feed's language: "[Withdrawn] " before its title, and its
+    // description starts with the explanation (else the notice with the date), then the lead.
+    const withdrawal = doc.withdrawal?.withdrawn ? doc.withdrawal : null
+    const notice = withdrawal
+      ? withdrawal.explanation?.trim() || format(t.withdrawnNotice, { date: withdrawal.withdrawnAt ? formatDate(withdrawal.withdrawnAt, locale) : '' })
+      : null
+    const description = [notice, doc.lead].filter(Boolean).join('\n\n')
     feed.addItem({
       id: link,
       link,
-      title: xmlSafe(doc.title),
-      description: doc.lead ? xmlSafe(doc.lead) : undefined,
+      title: xmlSafe(withdrawal ? `[${t.withdrawnHeading}] ${doc.title}` : doc.title),
+      description: description ? xmlSafe(description) : undefined,
       date: new Date(doc.publishedAt ?? doc.createdAt),
     })
   }

@@ -74,6 +74,26 @@ export async function listReleases(locale: Locale, filters: ReleaseFilters = {},
   return { ...result, items: localized }
 }
 
+const isWithdrawn = (item: Localized<Release>): boolean => Boolean(item.doc.withdrawal?.withdrawn)
+
+/**
+ * The home page's feature: the newest release an editor marked as featured that is not withdrawn,
+ * else the newest release that is not withdrawn. A withdrawn release is never featured, whatever its
+ * `featured` box says. Withdrawals are rare, so a page of ten almost always holds the answer; the
+ * pages go on until one does (or the list ends).
+ */
+export async function featuredRelease(locale: Locale): Promise<Localized<Release> | null> {
+  for (const filters of [{ featured: true }, {}] as ReleaseFilters[]) {
+    for (let page = 1; ; page++) {
+      const { items, hasNextPage } = await listReleases(locale, { ...filters, page })
+      const found = items.find((item) => !isWithdrawn(item))
+      if (found) return found
+      if (!hasNextPage) break
+    }
+  }
+  return null
+}
+
 /**
  * One page of a text search, or of a list filtered by type, agency or official: the search index
  * finds the page's ids and the total with every filter applied (counting an agency's releases in

@@ -9,6 +9,14 @@ import { localePath, releasePath } from '@/site/paths'
 import { typeLabel } from './labels'
 import type { Dictionary } from '@/i18n'
 
+/**
+ * "Withdrawn" as text in the page's language (as GOV.UK marks withdrawn pages in lists): never colour
+ * alone, and read out with the title's line by screen readers.
+ */
+export function WithdrawnLabel({ t }: { t: Dictionary }) {
+  return <strong className="label-withdrawn">{t.withdrawnHeading}</strong>
+}
+
 export function ReleaseCard({ item, locale, t, headingLevel = 3 }: { item: Localized<Release>; locale: Locale; t: Dictionary; headingLevel?: 2 | 3 }) {
   const { doc, lang } = item
   const Heading = `h${headingLevel}` as 'h2' | 'h3'
@@ -16,6 +24,11 @@ export function ReleaseCard({ item, locale, t, headingLevel = 3 }: { item: Local
   return (
     <article className="release-card">
       <p className="meta">
+        {doc.withdrawal?.withdrawn && (
+          <>
+            <WithdrawnLabel t={t} />{' '}
+          </>
+        )}
         <span>{typeLabel(doc.type, t)}</span>
         {doc.publishedAt && (
           <>

@@ -6,6 +6,7 @@ import { format, formatDate, LOCALE_NAMES, type Locale } from '@/i18n'
 import { isSafeLinkUrl } from '@/lib/safeUrl'
 import type { Agency, Media, Official, Release } from '@/payload-types'
 import { typeLabel } from '@/site/components/labels'
+import { WithdrawnLabel } from '@/site/components/ReleaseCard'
 import { ResponsiveImage } from '@/site/components/ResponsiveImage'
 import { SafeRichText } from '@/site/components/SafeRichText'
 import { ShareLinks } from '@/site/components/ShareLinks'
@@ -225,8 +226,15 @@ function RecentAndBack({ ctx, recent }: { ctx: PageContext; recent: Awaited<Retu
         <h2 id="recent-heading">{t.mostRecent}</h2>
         <ul>
           {recent.map(({ doc, lang }) => (
-            <li key={doc.id} lang={lang !== locale ? lang : undefined}>
-              <Link href={localePath(locale, releasePath(doc.slug ?? doc.id))}>{doc.title}</Link>
+            <li key={doc.id}>
+              {doc.withdrawal?.withdrawn && (
+                <>
+                  <WithdrawnLabel t={t} />{' '}
+                </>
+              )}
+              <Link href={localePath(locale, releasePath(doc.slug ?? doc.id))} lang={lang !== locale ? lang : undefined}>
+                {doc.title}
+              </Link>
             </li>
           ))}
         </ul>

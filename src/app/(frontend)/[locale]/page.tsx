@@ -9,7 +9,7 @@ import { pageContext, type PageParams } from '@/site/context'
 import { listGalleries } from '@/site/directory'
 import { galleriesPath, localePath, releasesPath } from '@/site/paths'
 import { site } from '@/site/payload'
-import { listReleases } from '@/site/releases'
+import { featuredRelease, listReleases } from '@/site/releases'
 import { LOCALE_CODES } from '@/i18n'
 
 export const revalidate = 3600
@@ -28,9 +28,9 @@ export async function generateMetadata({ params }: { params: Promise<PageParams>
 export default async function HomePage({ params }: { params: Promise<PageParams> }) {
   const ctx = await pageContext(params)
   const { locale, t } = ctx
-  const [{ items }, featuredList, galleries, agencies] = await Promise.all([
+  const [{ items }, featured, galleries, agencies] = await Promise.all([
     listReleases(locale, {}, 7),
-    listReleases(locale, { featured: true }, 1),
+    featuredRelease(locale),
     listGalleries(locale, 1, 3),
     site().then((payload) =>
       payload.find({
@@ -44,8 +44,8 @@ export default async function HomePage({ params }: { params: Promise<PageParams>
       }),
     ),
   ])
-  // The newest release an editor marked as featured, else simply the newest.
-  const featured = featuredList.items[0] ?? items[0]
+  // The newest release an editor marked as featured, else simply the newest; never a withdrawn one
+  // (the latest list shows those, marked).
   const latest = items.filter((item) => item.doc.id !== featured?.doc.id).slice(0, 6)
   const units = agencies.docs.filter((a) => a.kind === 'structural-unit' && a.website)
   const others = agencies.docs.filter((a) => a.kind !== 'structural-unit' && a.kind !== 'media-outlet' && a.website)
