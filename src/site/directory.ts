@@ -194,6 +194,35 @@ async function mediaByIds(ids: readonly string[], locale: Locale): Promise<Map<s
   return new Map(docs.filter((d) => d.url).map((d) => [d.id, toLocalMedia(d, locale)]))
 }
 
+/**
+ * Images a page already holds (populated in the reader's language without fallback, e.g. a
+ * release's hero and gallery), each with its alt text in the best language there is, marked with
+ * `altLang` when it is another one — never an image without alt text on the English or Russian page
+ * when it is described only in Azerbaijani. Only the texts of these ids are read, without access
+ * control: whoever populated them could already read them (the public copy, or staff in preview).
+ */
+export async function localizedImages(images: readonly Media[], locale: Locale): Promise<Map<string, LocalMedia>> {
+  const unique = [...new Map(images.map((m) => [m.id, m])).values()]
+  if (!unique.length) return new Map()
+  const payload = await site()
+  const { docs } = await payload.find({
+    collection: 'media',
+    locale: 'all',
+    where: { id: { in: unique.map((m) => m.id) } },
+    select: { alt: true, caption: true },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
+  const texts = new Map((docs as unknown as Pick<RawMedia, 'id' | 'alt' | 'caption'>[]).map((d) => [d.id, d]))
+  return new Map(
+    unique.map((media) => {
+      const own = texts.get(media.id)
+      return [media.id, toLocalMedia({ ...media, alt: own?.alt ?? media.alt, caption: own?.caption ?? media.caption } as RawMedia, locale)]
+    }),
+  )
+}
+
 // ---------------------------------------------------------------- officials
 
 export interface PositionView {

@@ -13,7 +13,7 @@ import { ShareLinks } from '@/site/components/ShareLinks'
 import { SiteChrome } from '@/site/components/SiteChrome'
 import type { PageContext } from '@/site/context'
 import { newsArticleJsonLd } from '@/site/jsonLd'
-import { agencyRefs, galleryPathSlug, officialRefs, type Ref } from '@/site/directory'
+import { agencyRefs, galleryPathSlug, localizedImages, officialRefs, type LocalMedia, type Ref } from '@/site/directory'
 import { agencyPath, galleryPath, localePath, officialPath, releasePath, releasesPath, siteURL } from '@/site/paths'
 import { populated } from '@/site/populated'
 import { listReleases } from '@/site/releases'
@@ -40,12 +40,16 @@ export async function ReleaseView({
   const outlet = populated<Agency>(doc.source?.outlet) ? doc.source.outlet : null
   const gallery = populated<{ id: string; photos?: unknown[] | null }>(doc.gallery) ? doc.gallery : null
   const galleryImages = (gallery?.photos ?? []).filter(populated<Media>)
-  const [gallerySlug, agencyLinks, officialLinks] = await Promise.all([
+  const heroImage = populated<Media>(doc.heroImage) ? doc.heroImage : null
+  const [gallerySlug, agencyLinks, officialLinks, images] = await Promise.all([
     gallery && galleryImages.length > 0 ? galleryPathSlug(gallery.id, locale) : null,
     agencyRefs([...(leadAgency ? [leadAgency.id] : []), ...supporting.map((a) => a.id)], locale),
     officialRefs(officials.map((o) => o.id), locale),
+    // Alt texts in the reader's language, else another one marked with `lang` (as the gallery's).
+    localizedImages([...(heroImage ? [heroImage] : []), ...galleryImages], locale),
   ])
-  const hero = populated<Media>(doc.heroImage) ? doc.heroImage : null
+  const hero = heroImage ? images.get(heroImage.id) ?? null : null
+  const photos = galleryImages.map((image) => images.get(image.id)).filter((image): image is LocalMedia => Boolean(image))
   const recent = (await listReleases(locale, {}, 6)).items.filter((item) => item.doc.id !== doc.id).slice(0, 5)
   const url = `${siteURL()}${localePath(locale, alternates[locale])}`
   const withdrawn = doc.withdrawal?.withdrawn
@@ -132,7 +136,8 @@ export async function ReleaseView({
         {doc.lead && <p className="release__lead">{doc.lead}</p>}
         {hero && (
           <figure className="release__hero">
-            <ResponsiveImage media={hero} prefer="hero" priority />
+            {/* Inside an article in another language, alt text in the page's own is marked as such. */}
+            <ResponsiveImage media={hero.media} lang={hero.altLang ?? (foreign ? locale : undefined)} prefer="hero" priority />
           </figure>
         )}
         {doc.body && (
@@ -145,10 +150,10 @@ export async function ReleaseView({
             <h2 id="gallery-heading">{t.gallery}</h2>
             <p>{format(t.photoCount, { count: galleryImages.length })}</p>
             <ul className="gallery-grid">
-              {galleryImages.map((image) => (
+              {photos.map(({ media: image, altLang }) => (
                 <li key={image.id}>
                   <a href={image.url ?? '#'}>
-                    <ResponsiveImage media={image} prefer="thumbnail" sizes="(max-width: 30rem) 50vw, 12rem" />
+                    <ResponsiveImage media={image} lang={altLang} prefer="thumbnail" sizes="(max-width: 30rem) 50vw, 12rem" />
                   </a>
                 </li>
               ))}

@@ -55,7 +55,9 @@ export function ResponsiveImage({
           sizes={sizes}
           width={main.width ?? undefined}
           height={main.height ?? undefined}
-          alt={media.alt}
+          // Always present: a missing alt makes screen readers read the file name. The page passes
+          // the alt in its language, else another one marked with `lang` (src/site/directory.ts).
+          alt={media.alt ?? ''}
           lang={lang}
           loading={priority ? 'eager' : 'lazy'}
           fetchPriority={priority ? 'high' : undefined}
