@@ -15,6 +15,8 @@ import type { PageContext } from '@/site/context'
 import { newsArticleJsonLd } from '@/site/jsonLd'
 import { agencyRefs, galleryPathSlug, localizedImages, officialRefs, type LocalMedia, type Ref } from '@/site/directory'
 import { agencyPath, galleryPath, localePath, officialPath, releasePath, releasesPath, siteURL } from '@/site/paths'
+import { changeNotes } from '@/site/changeNotes'
+import { site } from '@/site/payload'
 import { populated } from '@/site/populated'
 import { listReleases } from '@/site/releases'
 
@@ -51,6 +53,7 @@ export async function ReleaseView({
   const hero = heroImage ? images.get(heroImage.id) ?? null : null
   const photos = galleryImages.map((image) => images.get(image.id)).filter((image): image is LocalMedia => Boolean(image))
   const recent = (await listReleases(locale, {}, 6)).items.filter((item) => item.doc.id !== doc.id).slice(0, 5)
+  const notes = (doc.changeHistory?.length ?? 0) > 0 ? await changeNotes(await site(), doc.id, locale, { draft: Boolean(preview) }) : []
   const url = `${siteURL()}${localePath(locale, alternates[locale])}`
   const withdrawn = doc.withdrawal?.withdrawn
 
@@ -188,16 +191,22 @@ export async function ReleaseView({
             </p>
           </section>
         )}
-        {(doc.changeHistory?.length ?? 0) > 0 && (
+        {notes.length > 0 && (
           <section aria-labelledby="changes-heading" className="release__changes">
             <h2 id="changes-heading" lang={locale}>
               {t.changeHistory}
             </h2>
             <ul>
-              {doc.changeHistory!.map((change) => (
-                <li key={change.id ?? change.date}>
-                  <span lang={locale}>{t.updated} </span>
-                  <time dateTime={change.date}>{formatDate(change.date, locale, 'datetime')}</time>: {change.note}
+              {notes.map((change, i) => (
+                <li key={`${change.date}-${i}`} lang={locale}>
+                  {t.updated} <time dateTime={change.date}>{formatDate(change.date, locale, 'datetime')}</time>
+                  {change.note && (
+                    <>
+                      : <span lang={change.lang}>{change.note}</span>
+                      {/* A note shown from another language says which, as the page does for its text. */}
+                      {change.fallback && <span className="lang-mark" lang={change.lang}> ({LOCALE_NAMES[change.lang]})</span>}
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
