@@ -154,7 +154,7 @@ export const config = {
     '/:segment((?!(?:az|en|ru|admin|api|download|feed|view)/)[^/]+)/:page(releases|galleries)',
     '/:segment((?!(?:az|en|ru|admin|api|download|feed|view)/)[^/]+)/preview/:id',
     '/view/:path*',
-    { source: '/:locale(az|en|ru)/:path*', has: [{ type: 'cookie', key: 'a11y', value: 'v[0-2]-[0-4]-[0-2]-[0-2]-[0-2]-[0-1]' }] },
+    { source: '/:locale(az|en|ru)/:path*', has: [{ type: 'cookie', key: 'a11y', value: 'v(?:[0-2]-[0-4]-[0-2]-[0-2]-[0-2]-[0-1]|2-[0-4]-[0-2]-[0-2]-[0-2]-[0-1]-1)' }] },
     { source: '/:path((?!(?:api|admin)(?:/|$)|_next/).*)', has: [{ type: 'cookie', key: '__prerender_bypass' }] },
   ],
 }

@@ -1,4 +1,4 @@
-import type { A11ySettings } from './settings'
+import type { A11ySettings, SettingName } from './settings'
 
 /** Class-name parts of each setting's options (e.g. lineHeight '1.5' → `a11y-line-15`). */
 const PREFIX = {
@@ -8,9 +8,9 @@ const PREFIX = {
   letterSpacing: 'a11y-letter-',
   lineHeight: 'a11y-line-',
   font: 'a11y-font-',
-} as const satisfies Record<keyof A11ySettings, string>
+} as const satisfies Record<SettingName, string>
 
-const ORDER = ['fontSize', 'scheme', 'images', 'letterSpacing', 'lineHeight', 'font'] as const satisfies readonly (keyof A11ySettings)[]
+const ORDER = ['fontSize', 'scheme', 'images', 'letterSpacing', 'lineHeight', 'font'] as const satisfies readonly SettingName[]
 
 const part = (value: string): string => value.replace(/[^a-z0-9-]/gi, '')
 

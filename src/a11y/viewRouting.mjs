@@ -14,8 +14,12 @@
 export const LOCALE_PATTERN = 'az|en|ru'
 /** The folder of the visually impaired view's routes: `/view/{view}/{locale}/…`, internal only. */
 export const VIEW_PREFIX = 'view'
-/** A view segment (`v` + one index per setting: font size, scheme, images, letter spacing, line height, font). */
-export const VIEW_PATTERN = 'v[0-2]-[0-4]-[0-2]-[0-2]-[0-2]-[0-1]'
+/**
+ * A view segment (`v` + one index per setting: font size, scheme, images, letter spacing, line height,
+ * font), and at the largest font size (2) optionally `-1`: the toolbar folded. Next anchors a cookie
+ * pattern as `^…$` without a group, so the alternatives stay inside `(?:…)`.
+ */
+export const VIEW_PATTERN = 'v(?:[0-2]-[0-4]-[0-2]-[0-2]-[0-2]-[0-1]|2-[0-4]-[0-2]-[0-2]-[0-2]-[0-1]-1)'
 
 /**
  * The app's top-level folders that answer addresses below them (in src/app/(frontend) and

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 
 import { A11yToolbar } from '@/a11y/A11yToolbar'
 import { htmlClassNames } from '@/a11y/classes'
+import { controlId, STATUS_KEYS } from '@/a11y/controls'
 import { chunkText } from '@/a11y/ReadAloud'
 import { returnPathFromReferer, safeReturnPath } from '@/a11y/returnPath'
 import {
@@ -56,6 +57,20 @@ describe('view segment', () => {
     const settings: A11ySettings = { fontSize: 'xlarge', scheme: 'green', images: 'hide', letterSpacing: 'xwide', lineHeight: '2', font: 'serif' }
     expect(encodeView(settings)).toBe('v2-4-2-2-2-1')
     expect(decodeView('v2-4-2-2-2-1')).toEqual(settings)
+  })
+
+  it('adds a seventh part only for a toolbar folded at the largest text size', () => {
+    const folded: A11ySettings = { ...DEFAULT_SETTINGS, fontSize: 'xlarge', scheme: 'blue', collapsed: true }
+    expect(encodeView(folded)).toBe('v2-2-0-0-0-0-1')
+    expect(decodeView('v2-2-0-0-0-0-1')).toEqual(folded)
+    expect(isView('v2-2-0-0-0-0-1')).toBe(true)
+    // Folding exists only at the largest size: a smaller size never carries it, and no segment says so.
+    expect(encodeView({ ...DEFAULT_SETTINGS, fontSize: 'large', collapsed: true })).toBe('v1-0-0-0-0-0')
+    for (const segment of ['v1-0-0-0-0-0-1', 'v0-0-0-0-0-0-1', 'v2-0-0-0-0-0-0', 'v2-0-0-0-0-0-2', 'v2-0-0-0-0-0-1-1']) {
+      expect(decodeView(segment), segment).toBeNull()
+      expect(isView(segment), segment).toBe(false)
+    }
+    expect(decodeView('v2-0-0-0-0-0')).not.toHaveProperty('collapsed')
   })
 
   it.each([
@@ -155,6 +170,20 @@ describe('applyChange', () => {
     const changed: A11ySettings = { fontSize: 'xlarge', scheme: 'green', images: 'hide', letterSpacing: 'xwide', lineHeight: '2', font: 'serif' }
     expect(applyChange(changed, 'reset', '1')).toEqual(DEFAULT_SETTINGS)
     expect(applyChange(changed, 'reset', '')).toEqual(DEFAULT_SETTINGS)
+  })
+
+  it('toolbar=collapsed folds the toolbar at the largest text size only; open or a smaller size unfolds it', () => {
+    const xlarge: A11ySettings = { ...DEFAULT_SETTINGS, fontSize: 'xlarge' }
+    const folded = applyChange(xlarge, 'toolbar', 'collapsed') as A11ySettings
+    expect(folded).toEqual({ ...xlarge, collapsed: true })
+    expect(applyChange(folded, 'toolbar', 'open')).toEqual(xlarge)
+    expect(applyChange(folded, 'toolbar', 'open')).not.toHaveProperty('collapsed')
+    expect(applyChange(folded, 'scheme', 'blue')).toEqual({ ...folded, scheme: 'blue' })
+    expect(applyChange(folded, 'fontSize', 'large')).toEqual({ ...DEFAULT_SETTINGS, fontSize: 'large' })
+    expect(applyChange({ ...DEFAULT_SETTINGS, fontSize: 'large' }, 'toolbar', 'collapsed')).toEqual({ ...DEFAULT_SETTINGS, fontSize: 'large' })
+    expect(applyChange(null, 'toolbar', 'collapsed')).toEqual(DEFAULT_SETTINGS)
+    expect(applyChange(xlarge, 'toolbar', 'hidden')).toBe('invalid')
+    expect(applyChange(xlarge, 'collapsed', 'true')).toBe('invalid')
   })
 
   it('never hands out the shared defaults object', () => {
@@ -305,7 +334,8 @@ describe('/a11y route', () => {
   it('changes the scheme from a form and sends the reader back (303)', async () => {
     const response = await post('scheme=blue&return=%2Fen%2Freleases', { cookie: 'a11y=v1-0-0-0-0-0' })
     expect(response.status).toBe(303)
-    expect(response.headers.get('location')).toBe('/en/releases')
+    // Without JavaScript the browser lands on (and focuses) the button just used.
+    expect(response.headers.get('location')).toBe('/en/releases#a11y-scheme-blue')
     expect(response.headers.get('cache-control')).toBe('no-store')
     const cookie = cookieOf(response)!
     expect(cookie).toMatch(/^a11y=v1-2-0-0-0-0;/)
@@ -332,7 +362,7 @@ describe('/a11y route', () => {
     form.set('return', '/ru')
     const response = await POST(new Request(`${ORIGIN}/a11y`, { method: 'POST', body: form }))
     expect(response.status).toBe(303)
-    expect(response.headers.get('location')).toBe('/ru')
+    expect(response.headers.get('location')).toBe('/ru#a11y-lineHeight-2')
     expect(cookieOf(response)).toMatch(/^a11y=v0-0-0-0-2-0;/)
   })
 
@@ -346,20 +376,61 @@ describe('/a11y route', () => {
   it('changes a setting from a link', async () => {
     const response = await get('?scheme=blue', { referer: `${ORIGIN}/ru/releases` })
     expect(response.status).toBe(303)
-    expect(response.headers.get('location')).toBe('/ru/releases')
+    expect(response.headers.get('location')).toBe('/ru/releases#a11y-scheme-blue')
     expect(cookieOf(response)).toMatch(/^a11y=v0-2-0-0-0-0;/)
   })
 
   it('view=off sets a11y=main', async () => {
     const response = await post('view=off&return=/en', { cookie: 'a11y=v2-4-2-2-2-1' })
     expect(response.status).toBe(303)
-    expect(response.headers.get('location')).toBe('/en')
+    // The main version's "For the visually impaired" link.
+    expect(response.headers.get('location')).toBe('/en#a11y-view-on')
     expect(cookieOf(response)).toMatch(/^a11y=main;/)
   })
 
   it('reset brings the defaults back', async () => {
     const response = await post('reset=1&return=/en', { cookie: 'a11y=v2-4-2-2-2-1' })
     expect(cookieOf(response)).toMatch(/^a11y=v0-0-0-0-0-0;/)
+    expect(response.headers.get('location')).toBe('/en#a11y-reset')
+  })
+
+  it('lands on the control just used: its id as the fragment, replacing any fragment of the return path', async () => {
+    const cases: [string, string][] = [
+      ['fontSize=xlarge&return=/az/releases/x', '/az/releases/x#a11y-fontSize-xlarge'],
+      ['lineHeight=1.5&return=/az', '/az#a11y-lineHeight-15'],
+      ['scheme=black-white&return=%2Fen%2Freleases%3Fpage%3D2%23top', '/en/releases?page=2#a11y-scheme-black-white'],
+      ['images=hide&return=/ru', '/ru#a11y-images-hide'],
+      ['letterSpacing=xwide&return=/ru', '/ru#a11y-letterSpacing-xwide'],
+      ['font=serif&return=/ru', '/ru#a11y-font-serif'],
+      ['toolbar=collapsed&return=/en', '/en#a11y-toolbar-toggle'],
+      ['scheme=blue&fontSize=large&return=/en', '/en#a11y-fontSize-large'],
+    ]
+    for (const [body, location] of cases) {
+      const response = await post(body, { cookie: 'a11y=v2-0-0-0-0-0' })
+      expect(response.status, body).toBe(303)
+      expect(response.headers.get('location'), body).toBe(location)
+      expect(location.slice(location.indexOf('#') + 1), body).toBe(controlId(...(body.split('&').at(-2)!.split('=') as [string, string]))!)
+    }
+    // Turning the view on lands at the top of the page, as before: the toolbar comes first there.
+    expect((await get('?view=on&return=/az/releases')).headers.get('location')).toBe('/az/releases')
+  })
+
+  it('toolbar=collapsed folds the toolbar only at the largest size, and the cookie keeps it', async () => {
+    expect(cookieOf(await post('toolbar=collapsed&return=/en', { cookie: 'a11y=v2-1-0-0-0-0' }))).toMatch(/^a11y=v2-1-0-0-0-0-1;/)
+    expect(cookieOf(await post('scheme=blue&return=/en', { cookie: 'a11y=v2-1-0-0-0-0-1' }))).toMatch(/^a11y=v2-2-0-0-0-0-1;/)
+    expect(cookieOf(await post('toolbar=open&return=/en', { cookie: 'a11y=v2-1-0-0-0-0-1' }))).toMatch(/^a11y=v2-1-0-0-0-0;/)
+    expect(cookieOf(await post('fontSize=large&return=/en', { cookie: 'a11y=v2-1-0-0-0-0-1' }))).toMatch(/^a11y=v1-1-0-0-0-0;/)
+  })
+
+  it('with enhanced=1 (the toolbar script restores focus itself) sends no fragment, and the field is no change', async () => {
+    const response = await post('fontSize=xlarge&enhanced=1&return=/az/releases', { cookie: 'a11y=v0-0-0-0-0-0' })
+    expect(response.status).toBe(303)
+    expect(response.headers.get('location')).toBe('/az/releases')
+    expect(cookieOf(response)).toMatch(/^a11y=v2-0-0-0-0-0;/)
+    const alone = await post('enhanced=1&return=/az')
+    expect(alone.status).toBe(400)
+    expect(cookieOf(alone)).toBeNull()
+    expect((await post('fontSize=xlarge&enhanced=yes&return=/az')).status).toBe(400)
   })
 
   it.each([
@@ -381,11 +452,11 @@ describe('/a11y route', () => {
 
   it('falls back to a same-origin Referer, never another one', async () => {
     const same = await post('scheme=brown', { referer: `${ORIGIN}/en/galleries?page=2` })
-    expect(same.headers.get('location')).toBe('/en/galleries?page=2')
+    expect(same.headers.get('location')).toBe('/en/galleries?page=2#a11y-scheme-brown')
     const other = await post('scheme=brown', { referer: 'https://evil.com/en/galleries' })
-    expect(other.headers.get('location')).toBe('/az')
+    expect(other.headers.get('location')).toBe('/az#a11y-scheme-brown')
     const hostileReturn = await post('scheme=brown&return=%2F%2Fevil.com', { referer: `${ORIGIN}/ru` })
-    expect(hostileReturn.headers.get('location')).toBe('/ru')
+    expect(hostileReturn.headers.get('location')).toBe('/ru#a11y-scheme-brown')
   })
 
   it('recognises the Referer of the public origin behind a reverse proxy', async () => {
@@ -394,7 +465,7 @@ describe('/a11y route', () => {
         headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'press.example.gov.az', referer: `${ORIGIN}/en/x` },
       }),
     )
-    expect(response.headers.get('location')).toBe('/en/x')
+    expect(response.headers.get('location')).toBe('/en/x#a11y-scheme-blue')
     expect(cookieOf(response)).toContain('Secure')
   })
 
@@ -437,7 +508,12 @@ describe('/a11y route', () => {
 describe('A11yToolbar', () => {
   it('renders only the link in the main version', () => {
     const html = renderToStaticMarkup(createElement(A11yToolbar, { locale: 'en', settings: null, returnPath: '/en/releases' }))
-    expect(html).toBe('<a class="a11y-open" href="/a11y?view=on&amp;return=%2Fen%2Freleases" rel="nofollow">For the visually impaired</a>')
+    expect(html).toBe(
+      '<div class="a11y-entry">' +
+        '<a id="a11y-view-on" class="a11y-open" href="/a11y?view=on&amp;return=%2Fen%2Freleases" rel="nofollow">For the visually impaired</a>' +
+        '<span role="status" class="a11y-status"><span data-for="view">Main version is on</span></span>' +
+        '</div>',
+    )
   })
 
   it('never puts a hostile return path in the link', () => {
@@ -468,15 +544,16 @@ describe('A11yToolbar', () => {
 
     const buttons = elements(html, 'button')
     const button = (name: string, value: string) => buttons.find((b) => b.name === name && b.value === value)
-    expect(button('scheme', 'blue')).toEqual({ type: 'submit', name: 'scheme', value: 'blue', 'aria-pressed': 'true', text: 'Dark blue on light blue' })
+    expect(button('scheme', 'blue')).toEqual({ id: 'a11y-scheme-blue', type: 'submit', name: 'scheme', value: 'blue', 'aria-pressed': 'true', text: 'Dark blue on light blue' })
     expect(button('scheme', 'black-white')).toMatchObject({ 'aria-pressed': 'false', text: 'Black on white' })
     expect(button('fontSize', 'large')).toMatchObject({ type: 'submit', 'aria-pressed': 'true', text: 'Large' })
     expect(button('lineHeight', '1.5')).toMatchObject({ 'aria-pressed': 'false', text: '1.5' })
-    expect(button('reset', '1')).toEqual({ type: 'submit', name: 'reset', value: '1', text: 'Reset settings' })
-    expect(button('view', 'off')).toEqual({ type: 'submit', name: 'view', value: 'off', text: 'Main version' })
+    expect(button('reset', '1')).toEqual({ id: 'a11y-reset', type: 'submit', name: 'reset', value: '1', text: 'Reset settings' })
+    expect(button('view', 'off')).toEqual({ id: 'a11y-view-off', type: 'submit', name: 'view', value: 'off', text: 'Main version' })
     for (const name of SETTING_NAMES) {
       for (const option of SETTING_OPTIONS[name] as readonly string[]) {
         expect(button(name, option), `${name}=${option}`).toMatchObject({
+          id: controlId(name, option),
           type: 'submit',
           'aria-pressed': String(settings[name] === option),
         })
@@ -485,6 +562,10 @@ describe('A11yToolbar', () => {
     }
     const optionCount = SETTING_NAMES.reduce((n, name) => n + SETTING_OPTIONS[name].length, 0)
     expect(buttons).toHaveLength(optionCount + 2)
+    const ids = buttons.map((b) => b.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    // Below the largest size there is nothing to fold.
+    expect(html).not.toContain('aria-expanded')
     // Read aloud renders nothing on the server.
     expect(html).not.toContain('a11y-read-aloud')
   })
@@ -493,6 +574,61 @@ describe('A11yToolbar', () => {
     const html = renderToStaticMarkup(createElement(A11yToolbar, { locale: 'ru', settings: DEFAULT_SETTINGS, returnPath: '/ru' }))
     expect(html).toContain('aria-label="Настройки для слабовидящих"')
     expect(html).toContain('Обычная версия')
+  })
+
+  const render = (locale: 'az' | 'en' | 'ru', settings: A11ySettings) =>
+    renderToStaticMarkup(createElement(A11yToolbar, { locale, settings, returnPath: `/${locale}` }))
+  /** The status region: one message per control, shown by a11y.css only when that control is the fragment's target. */
+  const statusOf = (html: string) => {
+    const region = /<p role="status" class="a11y-status"[^>]*>(.*?)<\/p>/.exec(html)
+    expect(region, 'a role=status region').not.toBeNull()
+    return Object.fromEntries([...region![1]!.matchAll(/<span data-for="([\w-]+)">([^<]*)<\/span>/g)].map((m) => [m[1]!, m[2]!]))
+  }
+
+  it('has a status region with the message for each control, in the page’s language, describing the current settings', () => {
+    const settings: A11ySettings = { fontSize: 'xlarge', scheme: 'white-black', images: 'hide', letterSpacing: 'wide', lineHeight: '1.5', font: 'serif' }
+    expect(statusOf(render('en', settings))).toEqual({
+      fontSize: 'Font size: Extra large',
+      scheme: 'Colour scheme: White on black',
+      images: 'Images: Hide',
+      letterSpacing: 'Letter spacing: Wide',
+      lineHeight: 'Line spacing: 1.5',
+      font: 'Font: Serif',
+      reset: 'Default settings restored',
+      toolbar: 'All settings shown',
+    })
+    expect(statusOf(render('az', settings))).toMatchObject({ fontSize: 'Şrift ölçüsü: Çox böyük', lineHeight: 'Sətirlərarası məsafə: 1,5' })
+    expect(statusOf(render('ru', { ...settings, collapsed: true }))).toMatchObject({ fontSize: 'Размер шрифта: Очень крупный', toolbar: 'Остальные настройки скрыты' })
+    expect(Object.keys(statusOf(render('en', settings))).sort()).toEqual([...STATUS_KEYS].sort())
+  })
+
+  it('at the largest size has a disclosure button that folds all but the font size (and keeps its state in the view)', () => {
+    const open = render('en', { ...DEFAULT_SETTINGS, fontSize: 'xlarge' })
+    const toggle = (html: string) => elements(html, 'button').find((b) => b.name === 'toolbar')
+    expect(toggle(open)).toEqual({
+      id: 'a11y-toolbar-toggle',
+      type: 'submit',
+      name: 'toolbar',
+      value: 'collapsed',
+      'aria-expanded': 'true',
+      'aria-controls': 'a11y-more',
+      text: 'More settings',
+    })
+    expect(open).toMatch(/<div id="a11y-more" class="a11y-more">/)
+
+    const folded = render('en', { ...DEFAULT_SETTINGS, fontSize: 'xlarge', collapsed: true })
+    expect(toggle(folded)).toMatchObject({ id: 'a11y-toolbar-toggle', value: 'open', 'aria-expanded': 'false', 'aria-controls': 'a11y-more', text: 'More settings' })
+    expect(folded).toMatch(/<div id="a11y-more" class="a11y-more" hidden="">/)
+    // The way back to a smaller size stays outside the folded part, before the disclosure button.
+    const more = folded.indexOf('id="a11y-more"')
+    for (const option of ['normal', 'large', 'xlarge']) {
+      const at = folded.indexOf(`id="a11y-fontSize-${option}"`)
+      expect(at, option).toBeGreaterThan(0)
+      expect(at, option).toBeLessThan(more)
+    }
+    for (const id of ['a11y-scheme-blue', 'a11y-reset', 'a11y-view-off']) expect(folded.indexOf(`id="${id}"`), id).toBeGreaterThan(more)
+    expect(folded.indexOf('id="a11y-toolbar-toggle"')).toBeLessThan(more)
+    expect(statusOf(folded).toolbar).toBe('Other settings hidden')
   })
 })
 
@@ -597,6 +733,16 @@ describe('a11y.css', () => {
         expect(css, cls).toMatch(new RegExp(`\\.${cls.replace('.', '\\.')}(?![\\w-])`))
       }
     }
+  })
+
+  it('shows a status message only when its control is the target, and hides the folded part', () => {
+    for (const key of STATUS_KEYS) {
+      const rule = rules.find(([selector]) => selector.includes(`[data-for='${key}']`) && selector.includes(':target'))
+      expect(rule, key).toBeDefined()
+      expect(rule![1]).toMatch(/display:\s*inline/)
+    }
+    expect(rules.find(([selector]) => selector.includes('.a11y-status > span'))?.[1]).toMatch(/display:\s*none/)
+    expect(rules.find(([selector]) => selector.includes('.a11y-more[hidden]'))?.[1]).toMatch(/display:\s*none/)
   })
 
   it('uses !important only inside the reduced-motion query', () => {

@@ -11,7 +11,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-import { encodeView, isView, MAIN_VIEW, SETTING_NAMES, SETTING_OPTIONS, type A11ySettings } from '@/a11y/settings'
+import { decodeView, encodeView, isView, MAIN_VIEW, SETTING_NAMES, SETTING_OPTIONS, type A11ySettings } from '@/a11y/settings'
 import { FOLDERS_WITH_ROUTES_BELOW, LOCALE_PATTERN, VIEW_PATTERN, VIEW_PREFIX } from '@/a11y/viewRouting.mjs'
 import { LOCALE_CODES } from '@/i18n/locales'
 import { searchParamsOfSegment } from '@/site/query'
@@ -44,11 +44,22 @@ describe('view routing patterns', () => {
     for (const view of views) expect(viewRegex.test(view), view).toBe(true)
   })
 
+  it('accept the views with the toolbar folded (the largest size only)', () => {
+    const folded = everyView()
+      .filter((view) => view.startsWith('v2-'))
+      .map((view) => encodeView({ ...decodeView(view)!, collapsed: true }))
+    expect(folded).toHaveLength(5 * 3 * 3 * 3 * 2)
+    for (const view of folded) {
+      expect(view, view).toMatch(/-1$/)
+      expect(viewRegex.test(view), view).toBe(true)
+    }
+  })
+
   it('accept nothing the app would not', () => {
-    const candidates = ['v3-0-0-0-0-0', 'v0-5-0-0-0-0', 'v0-0-3-0-0-0', 'v0-0-0-0-0-2', 'v0-0-0-0-0', 'v0-0-0-0-0-0-0', 'v00-0-0-0-0-0', 'x0-0-0-0-0-0', 'v0-0-0-0-0-0;', 'main', '']
+    const candidates = ['v3-0-0-0-0-0', 'v2-0-0-0-0-0-1', 'v1-0-0-0-0-0-1', 'v0-4-2-2-2-1-1', 'v2-0-0-0-0-0-0', 'v2-0-0-0-0-0-2', 'v2-0-0-0-0-0-1-1', 'v2-0-0-0-0-0-', 'v2-0-0-0-0-0-1;', 'v0-5-0-0-0-0', 'v0-0-3-0-0-0', 'v0-0-0-0-0-2', 'v0-0-0-0-0', 'v0-0-0-0-0-0-0', 'v00-0-0-0-0-0', 'x0-0-0-0-0-0', 'v0-0-0-0-0-0;', 'main', '']
     for (let digits = 0; digits < 3000; digits++) {
       const d = String(digits).padStart(6, '0').split('')
-      candidates.push(`v${d.join('-')}`)
+      candidates.push(`v${d.join('-')}`, `v${d.join('-')}-1`)
     }
     for (const value of candidates) expect(viewRegex.test(value), value).toBe(isView(value) && value !== MAIN_VIEW)
   })
@@ -116,6 +127,16 @@ describe('view routing patterns', () => {
     expect(rewrittenTo('/az/releases?q=x', 'v1-2-0-0-0-0')).toBe('/view/v1-2-0-0-0-0/az/releases-query/q%3Dx')
     expect(rewrittenTo('/az/releases')).toBe('/az/releases-index')
     for (const cookie of [undefined, 'main', 'v9-9-9-9-9-9', 'junk']) expect(rewrittenTo('/az/releases/some-slug', cookie), String(cookie)).toBeNull()
+    // The toolbar folded at the largest size is a view of its own.
+    expect(rewrittenTo('/ru/releases/some-slug', 'v2-1-0-0-0-0-1')).toBe('/view/v2-1-0-0-0-0-1/ru/releases/some-slug')
+    expect(rewrittenTo('/ru/releases/some-slug', 'v1-1-0-0-0-0-1')).toBeNull()
+  })
+
+  it('runs the proxy, as Next compiles the matcher, for every view cookie and no other', () => {
+    const runsProxy = getMiddlewareRouteMatcher(getMiddlewareMatchers(config.matcher, {}) ?? [])
+    const withCookie = (value: string) => ({ headers: { cookie: `a11y=${value}` } }) as unknown as Parameters<typeof runsProxy>[1]
+    for (const value of ['v0-0-0-0-0-0', 'v2-4-2-2-2-1', 'v2-4-2-2-2-1-1', 'v2-0-0-0-0-0-1']) expect(runsProxy('/en/officials/x', withCookie(value), {}), value).toBe(true)
+    for (const value of ['main', 'v1-0-0-0-0-0-1', 'v2-0-0-0-0-0-0', 'v2-0-0-0-0-0-1-1', 'xv2-0-0-0-0-0']) expect(runsProxy('/en/officials/x', withCookie(value), {}), value).toBe(false)
   })
 
   it('sends a list with a query string to the page keyed by it: the whole query, as one segment', () => {

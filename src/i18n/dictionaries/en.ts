@@ -51,6 +51,11 @@ export const en = {
   a11yResume: 'Resume',
   a11yStop: 'Stop',
   a11yReset: 'Reset settings',
+  a11yMoreSettings: 'More settings',
+  a11yStatusReset: 'Default settings restored',
+  a11yStatusExpanded: 'All settings shown',
+  a11yStatusCollapsed: 'Other settings hidden',
+  a11yStatusMain: 'Main version is on',
   // lists and filters
   filters: 'Filter press releases',
   search: 'Search',

@@ -1,3 +1,4 @@
+import { controlId } from '@/a11y/controls'
 import { returnPathFromReferer, safeReturnPath } from '@/a11y/returnPath'
 import { applyChange, COOKIE_NAME, encodeView, readCookie, settingsFromCookie, viewCookie, type A11ySettings } from '@/a11y/settings'
 
@@ -9,10 +10,18 @@ import { applyChange, COOKIE_NAME, encodeView, readCookie, settingsFromCookie, v
  *
  * The return path is the `return` field, else the same-origin Referer, else `/az`; it is always
  * reduced to a path on this site (never another host), so this is no open redirect.
+ *
+ * The return path ends in `#<id of the control just used>` (src/a11y/controls.ts): without
+ * JavaScript the browser lands on that control and focuses it, and a11y.css shows its status message
+ * (`:target`). The fragment never reaches the server, so the cached page is the same for everyone.
+ * The toolbar's script sends `enhanced=1` instead: it restores focus and scroll position itself and
+ * announces the change, and the address keeps no fragment.
  */
 
 const FALLBACK_PATH = '/az'
 const RETURN_FIELD = 'return'
+/** Sent by the toolbar's script (src/a11y/A11yStatus.tsx): no fragment, the script puts the focus back. */
+const ENHANCED_FIELD = 'enhanced'
 const MAX_CHANGES = 8
 const MAX_BODY_BYTES = 8 * 1024
 
@@ -74,7 +83,9 @@ async function readForm(request: Request): Promise<URLSearchParams | Response> {
 }
 
 function handle(request: Request, fields: URLSearchParams): Response {
-  const changes = [...fields.entries()].filter(([name]) => name !== RETURN_FIELD)
+  const changes = [...fields.entries()].filter(([name]) => name !== RETURN_FIELD && name !== ENHANCED_FIELD)
+  const enhanced = fields.getAll(ENHANCED_FIELD)
+  if (enhanced.some((value) => value !== '1')) return plain(400, 'Unknown setting or value.')
   if (changes.length === 0) return plain(400, 'No setting to change.')
   if (changes.length > MAX_CHANGES) return plain(400, 'Too many settings at once.')
 
@@ -87,7 +98,11 @@ function handle(request: Request, fields: URLSearchParams): Response {
 
   const { origins, secure } = requestOrigins(request)
   const fromReferer = returnPathFromReferer(request.headers.get('referer'), origins, FALLBACK_PATH)
-  const location = safeReturnPath(fields.get(RETURN_FIELD), fromReferer, origins)
+  const back = safeReturnPath(fields.get(RETURN_FIELD), fromReferer, origins)
+  // The control of the last change (the one a button sends; a link may send several).
+  const [lastName, lastValue] = changes.at(-1)!
+  const id = enhanced.length > 0 ? null : controlId(lastName, lastValue)
+  const location = id ? `${back.split('#', 1)[0]}#${id}` : back
 
   return new Response(null, {
     status: 303,
