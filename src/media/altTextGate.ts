@@ -50,9 +50,10 @@ const list = (words: string[]) => (words.length < 2 ? words.join('') : `${words.
 
 /** For every collection listed in `IMAGE_FIELDS`: the fields named there are checked. */
 export const requireAltTextToPublish: CollectionBeforeChangeHook = async (args) => {
-  const { data, originalDoc, req, collection } = args
+  const { data, originalDoc, req, collection, context } = args
   const fields: readonly string[] = IMAGE_FIELDS[collection.slug as keyof typeof IMAGE_FIELDS] ?? []
-  if (data?._status !== 'published' || !fields.length) return data
+  // A withdrawal keeps the reviewed public text and photos and changes only the notice (enforceWorkflow).
+  if (data?._status !== 'published' || !fields.length || context?.withdrawalOnly) return data
   const byField = fields.map((field) => ({ field, ids: idsIn(field in data ? data[field] : originalDoc?.[field]) }))
   const ids = [...new Set(byField.flatMap((f) => f.ids))]
   if (!ids.length) return data

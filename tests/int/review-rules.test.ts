@@ -225,3 +225,31 @@ describe('readers get only what the public page shows', () => {
     if (one.ok) expect(JSON.stringify(one.value)).toContain(CANARY.reason)
   })
 })
+
+describe('a withdrawal changes only the notice, so nothing else can block it', () => {
+  it('a photo that lost its alt text in a language of the release does not stop the withdrawal', async () => {
+    const sharp = (await import('sharp')).default
+    const data = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#246' } }).jpeg().toBuffer()
+    const photo = await payload.create({
+      collection: 'media',
+      data: { alt: 'Görüş' },
+      locale: 'az',
+      file: { data, name: `withdraw-alt-${Date.now()}.jpg`, mimetype: 'image/jpeg', size: data.length },
+    })
+    await payload.update({ collection: 'media', id: photo.id, locale: 'en', data: { alt: 'The meeting' } })
+    const draft = await draftRelease(payload, contributor, agencyId, 'With a photo')
+    await update(draft.id, contributor, { heroImage: photo.id }, true)
+    await payload.update({ collection: 'releases', id: draft.id, locale: 'en', data: { title: 'With a photo (en)' }, draft: true, ...as(contributor) })
+    await submit(draft.id, contributor)
+    await update(draft.id, editor, { _status: 'published' })
+    // Later the English alt text is lost (stored before alt text was checked per language): publishing
+    // anything would be refused …
+    const { sql } = await import('@payloadcms/db-sqlite')
+    const db = payload.db as unknown as { drizzle: { run: (query: unknown) => Promise<unknown> } }
+    await db.drizzle.run(sql`DELETE FROM media_locales WHERE _parent_id = ${photo.id} AND _locale = 'en'`)
+    await expect(update(draft.id, editor, { _status: 'published', updateType: 'minor' })).rejects.toThrow(/alt text in English/)
+    // … but the withdrawal, which changes nothing readers see but the notice, goes through.
+    const withdrawn = await update(draft.id, editor, { _status: 'published', withdrawal: WITHDRAWAL })
+    expect(withdrawn.workflow?.state).toBe('withdrawn')
+  })
+})

@@ -31,5 +31,8 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ data, origin
   // A withdrawal changes the notice only: the text readers see stays the reviewed public copy.
   const withdrawingNow = intent === 'publish' && user != null && isWithdrawing(input, intent)
   const content = withdrawingNow ? await publicContentForWithdrawal(req, 'releases', originalDoc.id) : {}
+  // Later beforeChange hooks (the alt-text gate) check what a publish changes; a withdrawal changes only the notice.
+  // (req.context: the local API calls above may have given the request a fresh context object.)
+  if (withdrawingNow) req.context.withdrawalOnly = true
   return { ...data, ...content, ...decided, workflow: { ...(data.workflow ?? {}), ...decided.workflow } }
 }
