@@ -27,6 +27,7 @@ import { plugins } from './src/config/plugins'
 import { DEFAULT_LOCALE, LOCALES } from './src/fields/localizedName'
 import { healthEndpoint } from './src/health/endpoint'
 import { adminTranslations } from './src/i18n/adminTranslations'
+import { refusalsInAdminLanguage } from './src/i18n/refusals'
 import { livePreview } from './src/site/preview'
 import { revalidateEndpoint } from './src/site/revalidate'
 import { withLockRules } from './src/workflow/documentLocks'
@@ -51,7 +52,7 @@ export default buildConfig({
   // withScheduleDefault: the Schedule drawer opens on Publish for a never-published document.
   collections: [Releases, Officials, Agencies, Galleries, Media, Users, RemovedReleases].map(withStrictInput).map(withScheduleDefault),
   endpoints: [revalidateEndpoint, healthEndpoint],
-  hooks: { afterError: [databaseUnavailableAs503] },
+  hooks: { afterError: [databaseUnavailableAs503, refusalsInAdminLanguage] },
   plugins: plugins(),
   localization: {
     locales: LOCALES.map(({ code, label }) => ({ code, label })),

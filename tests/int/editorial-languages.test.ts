@@ -155,3 +155,34 @@ describe('each person is offered only what they may do', () => {
     await expect(update(draft.id, contributor, { workflow: { state: 'withdrawn' } }, 'az', true)).rejects.toThrow(/an editor withdraws a published release/)
   })
 })
+
+describe('refusals in the admin language', () => {
+  it('the same refusal reads in Azerbaijani, English or Russian, as the person set their admin', async () => {
+    const draft = await draftRelease(payload, contributor, agencyId)
+    const refuse = async (lng?: string) => {
+      const response = await http.rest.patch(`releases/${draft.id}?depth=0`, JSON.stringify({ _status: 'published' }), {
+        ...(await http.authHeader(editor)),
+        'Content-Type': 'application/json',
+        ...(lng ? { Cookie: `payload-lng=${lng}` } : {}),
+      })
+      expect(response.status).toBe(403)
+      return ((await response.json()) as { errors: { message: string }[] }).errors[0]!.message
+    }
+    expect(await refuse()).toMatch(/^This release has not been submitted for review/)
+    expect(await refuse('en')).toMatch(/^This release has not been submitted for review/)
+    expect(await refuse('az')).toMatch(/^Bu xəbər yoxlamaya göndərilməyib/)
+    expect(await refuse('ru')).toMatch(/^Этот релиз не отправлен на проверку/)
+  })
+
+  it('every workflow refusal has its Azerbaijani and Russian sentence', async () => {
+    const { REFUSALS, refusalIn } = await import('@/i18n/refusals')
+    const source = (await import('node:fs')).readFileSync('src/workflow/releaseWorkflow.ts', 'utf8')
+    const messages = [...source.matchAll(/WorkflowError\(\s*'([^']+)'/g), ...source.matchAll(/\? '([^']+)'\n\s+: '([^']+)'/g)].flatMap((m) => m.slice(1))
+    const returned = [...source.matchAll(/return '([^']{30,})'/g)].map((m) => m[1]!)
+    for (const message of [...messages, ...returned]) {
+      expect(refusalIn(message, 'az'), message).not.toBe(message)
+      expect(refusalIn(message, 'ru'), message).not.toBe(message)
+    }
+    expect(REFUSALS.length).toBeGreaterThan(10)
+  })
+})
