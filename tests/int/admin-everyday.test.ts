@@ -152,6 +152,14 @@ describe('galleries', () => {
     expect((inEnglish as { listTitle?: string }).listTitle).toBe('Only in English')
   })
 
+  it('a published English-only gallery too, as the admin list reads it (draft: true)', async () => {
+    const gallery = await payload.create({ collection: 'galleries', data: { title: 'Published in English', _status: 'published' }, locale: 'en', user: editor, overrideAccess: false })
+    for (const draft of [true, false]) {
+      const { docs } = await payload.find({ collection: 'galleries', where: { id: { equals: gallery.id } }, locale: 'az', draft, user: editor, overrideAccess: false })
+      expect((docs[0] as { listTitle?: string } | undefined)?.listTitle).toBe('[en] Published in English')
+    }
+  })
+
   it('readers never get the list title', async () => {
     const gallery = await payload.create({ collection: 'galleries', data: { title: 'Public', _status: 'published' }, user: editor, overrideAccess: false })
     const publicDoc = await payload.findByID({ collection: 'galleries', id: gallery.id, overrideAccess: false })
