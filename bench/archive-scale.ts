@@ -16,6 +16,7 @@
  *   npx tsx bench/archive-scale.ts --sizes=1000         # a quick run (or SCALE_SIZES=1000)
  *   options: --samples=50 --mode=db|local --port=3500 --reuse[=100000] (keep archives already generated)
  *            --skip-build (use the existing build in NEXT_DIST_DIR)
+ *            --data-only (no build, no server: only the in-process figures; its rows have no HTTP columns)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -232,14 +233,15 @@ async function measure(size: number): Promise<void> {
   const prepared = JSON.parse(out.split('\nPREPARED ').pop()!) as Prepared
   const dbFile = env.DATABASE_URI!.slice('file:'.length)
 
-  console.log(`[N=${size}] ${prepared.releases} releases; timing the server on :${PORT}…`)
+  console.log(`[N=${size}] ${prepared.releases} releases${args.has('data-only') ? '' : `; timing the server on :${PORT}…`}`)
   // Release pages cached by an earlier run (same build, same archive) would not be renders: Next 16
   // keeps ISR output under <dist>/server/route-cache.
   fs.rmSync(path.join(root, DIST, 'server/route-cache'), { recursive: true, force: true })
-  const server = await startServer(env)
-  let http: Record<string, { p50: number; p95: number }>
+  const dataOnly = args.has('data-only')
+  const server = dataOnly ? null : await startServer(env)
+  let http: Record<string, { p50: number; p95: number }> = {}
   let releaseHits = 0
-  try {
+  if (server) try {
     const { agencies, slugs } = prepared
     let slug = 0
     http = {
@@ -283,11 +285,11 @@ async function measure(size: number): Promise<void> {
     figures[`data ${name} p50 ms`] = ms(t.p50)
     figures[`data ${name} p95 ms`] = ms(t.p95)
   }
-  figures['release cache hits'] = releaseHits
+  if (!dataOnly) figures['release cache hits'] = releaseHits
   figures.samples = SAMPLES
   figures.mode = MODE
   results.push(figures)
-  const command = `npx tsx bench/archive-scale.ts --sizes=${size} --samples=${SAMPLES} --mode=${MODE}${reuse ? ' --reuse' : ''}`
+  const command = `npx tsx bench/archive-scale.ts --sizes=${size} --samples=${SAMPLES} --mode=${MODE}${reuse ? ' --reuse' : ''}${dataOnly ? ' --data-only' : ''}`
   recordBenchmark('archive-scale', command, figures)
 }
 
@@ -304,7 +306,7 @@ async function main(): Promise<void> {
   const prepareSize = args.get('prepare')
   if (prepareSize) return prepare(Number(prepareSize), args.has('reuse'))
 
-  if (!args.has('skip-build')) {
+  if (!args.has('skip-build') && !args.has('data-only')) {
     // The build prerenders the home page: it needs a migrated, seeded database.
     const env = envFor(0)
     fs.rmSync(path.join(WORK, 'archive-0'), { recursive: true, force: true })
