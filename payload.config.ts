@@ -27,12 +27,20 @@ import { plugins } from './src/config/plugins'
 import { DEFAULT_LOCALE, LOCALES } from './src/fields/localizedName'
 import { healthEndpoint } from './src/health/endpoint'
 import { adminTranslations } from './src/i18n/adminTranslations'
+import { publishDialogTranslations } from './src/i18n/publishDialog'
 import { refusalsInAdminLanguage } from './src/i18n/refusals'
 import { livePreview } from './src/site/preview'
 import { revalidateEndpoint } from './src/site/revalidate'
 import { withLockRules } from './src/workflow/documentLocks'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+/** Admin texts per language: Payload's overrides and the app's own namespaces, side by side. */
+function mergeTranslations<T extends Record<string, object>>(...sets: Partial<Record<keyof T, object>>[]): Record<string, object> {
+  const merged: Record<string, object> = {}
+  for (const set of sets) for (const [lang, texts] of Object.entries(set)) merged[lang] = { ...merged[lang], ...texts }
+  return merged
+}
 
 // Document locks: Payload adds their collection while building the config (src/workflow/documentLocks.ts).
 export default buildConfig({
@@ -62,7 +70,7 @@ export default buildConfig({
   i18n: {
     supportedLanguages: { az, en, ru },
     fallbackLanguage: 'en',
-    translations: adminTranslations,
+    translations: mergeTranslations(adminTranslations, publishDialogTranslations),
   },
   admin: {
     user: Users.slug,

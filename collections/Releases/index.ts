@@ -27,6 +27,8 @@ export const Releases: CollectionConfig = {
     defaultColumns: ['title', 'type', 'publishedAt', 'workflow.state', '_status'],
     listSearchableFields: ['title', 'lead'],
     group: 'Content',
+    // Publish asks first what publishing needs (minor or major, the note, a reason): src/components/admin/ReleasePublishButton.tsx
+    components: { edit: { PublishButton: '/src/components/admin/ReleasePublishButton#ReleasePublishButton' } },
   },
   // Public lists read published releases newest first (REST without a sort: newest created first).
   indexes: [{ fields: ['_status', 'publishedAt', 'createdAt'] }, { fields: ['_status', 'createdAt'] }],

@@ -156,6 +156,6 @@ export const refusalsInAdminLanguage: AfterErrorHook = ({ req, result, graphqlRe
   if (lang !== 'az' && lang !== 'ru') return
   if (graphqlResult) return { graphqlResult: { ...graphqlResult, message: refusalIn(graphqlResult.message, lang) } }
   if (!result) return
-  const errors = (result.errors ?? []).map((error) => ({ ...error, message: refusalIn(error.message, lang) }))
+  const errors = (result.errors ?? []).map((error) => (error.message ? { ...error, message: refusalIn(error.message, lang) } : error))
   return { response: { ...result, errors } }
 }

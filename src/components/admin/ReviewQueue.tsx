@@ -13,7 +13,7 @@ type QueueDoc = {
   workflow?: {
     submittedBy?: string | null
     submittedAt?: string | null
-    forcePublished?: { by?: string | null; at?: string | null; reason?: string | null } | null
+    forcePublished?: { kind?: 'force' | 'minor' | null; by?: string | null; at?: string | null; reason?: string | null } | null
   } | null
 }
 
@@ -119,7 +119,10 @@ export async function ReviewQueue({ payload, user, i18n }: ServerProps) {
             docs.map((doc) => bakuTime(kind === 'waiting' ? doc.workflow?.submittedAt : doc.workflow?.forcePublished?.at, language)),
           ),
           column('languages', t('reviewLanguages'), docs.map(languages)),
-          ...(kind === 'unreviewed' ? [column('reason', t('reviewReason'), docs.map((doc) => `“${doc.workflow?.forcePublished?.reason ?? ''}”`))] : []),
+          ...(kind === 'unreviewed' ? [column('reason', t('reviewReason'), docs.map((doc) =>
+                  // A lone editor's minor fix has no reason: it says so (src/workflow/releaseWorkflow.ts).
+                  doc.workflow?.forcePublished?.kind === 'minor' ? t('reviewMinorFix') : `“${doc.workflow?.forcePublished?.reason ?? ''}”`,
+                ))] : []),
         ]}
       />
     ) : (

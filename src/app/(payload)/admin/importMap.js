@@ -20,7 +20,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { SchedulePublishButton as SchedulePublishButton_7f0de4c00aad552ed53f48a6edbe90e7 } from '../../../../src/components/admin/SchedulePublishButton'
+import { ReleasePublishButton as ReleasePublishButton_b953dc8adb03f0a975723c8cf96a1965 } from '../../../../src/components/admin/ReleasePublishButton'
 import { ListTitleCell as ListTitleCell_8fe6ac0cd4d1a5977d30858268c388ab } from '../../../../src/components/admin/ListTitleCell'
 import { MediaUsage as MediaUsage_48e2a2b529543054623c0465150e80bf } from '../../../../src/components/admin/MediaUsage'
 import { DatabaseStatus as DatabaseStatus_37c8237e201b7bfebeafe5774bc21e75 } from '../../../../src/components/admin/DatabaseStatus'
@@ -52,7 +52,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/src/components/admin/SchedulePublishButton#SchedulePublishButton": SchedulePublishButton_7f0de4c00aad552ed53f48a6edbe90e7,
+  "/src/components/admin/ReleasePublishButton#ReleasePublishButton": ReleasePublishButton_b953dc8adb03f0a975723c8cf96a1965,
   "/src/components/admin/ListTitleCell#ListTitleCell": ListTitleCell_8fe6ac0cd4d1a5977d30858268c388ab,
   "/src/components/admin/MediaUsage#MediaUsage": MediaUsage_48e2a2b529543054623c0465150e80bf,
   "/src/components/admin/DatabaseStatus#DatabaseStatus": DatabaseStatus_37c8237e201b7bfebeafe5774bc21e75,
