@@ -109,7 +109,7 @@ export function ReleasePublishButton(props: PublishButtonClientProps & { label?:
             )}
             {questions.minorAlone && <p className="field-description">{t('minorAlone')}</p>}
             {problem && (
-              <p id={ids.problem} role="alert" className="field-error">
+              <p id={ids.problem} role="alert" className="field-error" style={{ color: 'var(--theme-error-750)', fontWeight: 600 }}>
                 {problem}
               </p>
             )}
