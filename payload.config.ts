@@ -36,9 +36,15 @@ import { withLockRules } from './src/workflow/documentLocks'
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 /** Admin texts per language: Payload's overrides and the app's own namespaces, side by side. */
-function mergeTranslations<T extends Record<string, object>>(...sets: Partial<Record<keyof T, object>>[]): Record<string, object> {
-  const merged: Record<string, object> = {}
-  for (const set of sets) for (const [lang, texts] of Object.entries(set)) merged[lang] = { ...merged[lang], ...texts }
+function mergeTranslations(...sets: Record<string, Record<string, object>>[]): Record<string, Record<string, object>> {
+  const merged: Record<string, Record<string, object>> = {}
+  for (const set of sets) {
+    for (const [lang, namespaces] of Object.entries(set)) {
+      const into = (merged[lang] ??= {})
+      // Namespace by namespace: two sets may both add keys to one (pressOffice).
+      for (const [namespace, texts] of Object.entries(namespaces)) into[namespace] = { ...into[namespace], ...texts }
+    }
+  }
   return merged
 }
 
