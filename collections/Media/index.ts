@@ -17,6 +17,7 @@ import { ACCEPTED_TYPES } from '@/media/inspect'
 import { revalidateAfterChange, revalidateAfterDelete } from '@/site/revalidate'
 
 import { guardDeleteInUse } from './hooks/guardDeleteInUse'
+import { guardSharedFiles } from './hooks/guardSharedFiles'
 import { prepareUpload } from './hooks/prepareUpload'
 import { refuseChangesToShownPhotos } from './hooks/refuseChangesToShownPhotos'
 import { refuseServerFileFields } from './hooks/refuseServerFileFields'
@@ -111,7 +112,8 @@ export const Media: CollectionConfig = {
     // The refusals first: a refused replacement file is never decoded. File fields are the server's
     // (refuseServerFileFields): a record cannot be pointed at another file, and a create carries its file.
     beforeOperation: [refuseServerFileFields, refuseChangesToShownPhotos, prepareUpload],
-    beforeDelete: [guardDeleteInUse],
+    // guardSharedFiles: Payload deletes every file the record names, even one another record names.
+    beforeDelete: [guardDeleteInUse, guardSharedFiles],
     afterChange: [revalidateAfterChange],
     afterDelete: [revalidateAfterDelete],
   },
