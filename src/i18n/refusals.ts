@@ -64,9 +64,9 @@ export const REFUSALS: Entry[] = [
     'Отозвать можно только опубликованный релиз. Релиз, который не должен был стать публичным, снимите с публикации или удалите.',
   ),
   exact(
-    'This release has unpublished changes. A withdrawal changes only the notice: publish the changes first, or restore the published version, then withdraw it.',
-    'Bu xəbərdə dərc olunmamış dəyişikliklər var. Geri çağırma yalnız bildirişi dəyişir: əvvəlcə dəyişiklikləri dərc edin və ya dərc olunmuş versiyanı bərpa edin, sonra geri çağırın.',
-    'В релизе есть неопубликованные изменения. Отзыв меняет только уведомление: сначала опубликуйте изменения или восстановите опубликованную версию, затем отзовите.',
+    'This release has unpublished changes. A withdrawal or a review confirmation changes only the notice or the record: publish the changes first, or restore the published version, then do it.',
+    'Bu xəbərdə dərc olunmamış dəyişikliklər var. Geri çağırma və ya yoxlamanın təsdiqi yalnız bildirişi və ya qeydi dəyişir: əvvəlcə dəyişiklikləri dərc edin və ya dərc olunmuş versiyanı bərpa edin, sonra bunu edin.',
+    'В релизе есть неопубликованные изменения. Отзыв или подтверждение проверки меняет только уведомление или запись: сначала опубликуйте изменения или восстановите опубликованную версию, затем повторите.',
   ),
   exact(
     'Only press office staff can change releases.',
@@ -87,6 +87,21 @@ export const REFUSALS: Entry[] = [
     'There is no publish-without-review to confirm on this release.',
     'Bu xəbərdə təsdiq ediləcək yoxlamasız dərc yoxdur.',
     'В этом релизе нет публикации без проверки, которую нужно подтвердить.',
+  ),
+  exact(
+    'This publish without review has already been reviewed.',
+    'Bu yoxlamasız dərc artıq yoxlanılıb.',
+    'Эта публикация без проверки уже проверена.',
+  ),
+  exact(
+    'You wrote part of this release since its last review: another editor must review it.',
+    'Son yoxlamadan bəri bu xəbərin bir hissəsini siz yazmısınız: onu başqa redaktor yoxlamalıdır.',
+    'Вы писали этот релиз после последней проверки: проверить его должен другой редактор.',
+  ),
+  exact(
+    'This release changed after its publication was scheduled: an editor must review it again and schedule it anew.',
+    'Bu xəbər dərci planlaşdırıldıqdan sonra dəyişib: redaktor onu yenidən yoxlamalı və yenidən planlaşdırmalıdır.',
+    'Релиз изменился после того, как была запланирована публикация: редактор должен проверить его снова и запланировать заново.',
   ),
   exact(
     'Only an editor can unpublish a release.',

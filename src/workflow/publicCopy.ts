@@ -55,9 +55,62 @@ export async function publicContentForWithdrawal(
   const [latest, published] = await Promise.all([read(true, 'all'), read(false, 'all')])
   if (contentOf(latest) !== contentOf(published)) {
     throw new WorkflowError(
-      'This release has unpublished changes. A withdrawal changes only the notice: publish the changes first, or restore the published version, then withdraw it.',
+      'This release has unpublished changes. A withdrawal or a review confirmation changes only the notice or the record: publish the changes first, or restore the published version, then do it.',
     )
   }
   const own = await read(false, req.locale)
   return Object.fromEntries(Object.entries(own).filter(([key]) => !NOT_CONTENT.has(key)))
+}
+
+/** A value as the text readers see it: related documents by id, dates as instants, empties as one. */
+function normal(value: unknown): unknown {
+  if (value === undefined || value === null || value === '') return null
+  if (Array.isArray(value)) return value.length ? value.map(normal) : null
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))) return new Date(value).toISOString()
+  if (typeof value === 'object') {
+    const object = value as Record<string, unknown>
+    if ('relationTo' in object && 'value' in object) return normal(object.value)
+    if ('id' in object && ('createdAt' in object || 'updatedAt' in object)) return object.id
+    return Object.fromEntries(
+      Object.entries(object)
+        .map(([key, inner]) => [key, normal(inner)] as const)
+        .filter(([, inner]) => inner !== null)
+        .sort(([a], [b]) => a.localeCompare(b)),
+    )
+  }
+  return value
+}
+
+/**
+ * Whether a write changes the text of the version it is written over (what it sends, field by
+ * field, against that version in the same language). A publish request that does is written by its
+ * sender, like a draft save.
+ */
+export function changesContent(data: Record<string, unknown>, latest: Record<string, unknown> | null | undefined): boolean {
+  if (!latest) return true
+  return Object.keys(data)
+    .filter((key) => !NOT_CONTENT.has(key))
+    .some((key) => JSON.stringify(normal(data[key])) !== JSON.stringify(normal(latest[key])))
+}
+
+/**
+ * A scheduled publish runs as the editor who scheduled it (Payload's schedulePublish job, marked as
+ * processing while it runs). It publishes only what that editor reviewed: a release changed after
+ * the job was queued is refused, and an editor must look again and schedule anew.
+ */
+export async function changedSinceScheduled(req: PayloadRequest, id: string | number, latestUpdatedAt: unknown): Promise<boolean> {
+  if (typeof latestUpdatedAt !== 'string') return false
+  const { docs } = await req.payload.find({
+    collection: 'payload-jobs',
+    where: { and: [{ taskSlug: { equals: 'schedulePublish' } }, { processing: { equals: true } }] },
+    depth: 0,
+    limit: 100,
+    overrideAccess: true,
+    req,
+  })
+  const job = docs.find((doc) => {
+    const input = (doc as { input?: { type?: string; doc?: { relationTo?: string; value?: unknown } } }).input
+    return input?.type !== 'unpublish' && input?.doc?.relationTo === 'releases' && String(input.doc.value) === String(id)
+  })
+  return Boolean(job && Date.parse(latestUpdatedAt) > Date.parse(String((job as { createdAt?: string }).createdAt)))
 }

@@ -80,6 +80,8 @@ export interface WorkflowInput {
   publicCopyIsPublished: boolean
   /** True when the public copy carries the withdrawal notice (only asked when a write sets it). */
   publicCopyIsWithdrawn?: boolean
+  /** True when a publish request itself changes the text (its sender is then one of its authors). */
+  writesContent?: boolean
   /**
    * True when the write restores an old version: its workflow fields are what was stored then, not
    * anything asked now.
@@ -130,8 +132,9 @@ export function applyReleaseWorkflow(input: WorkflowInput): ReleaseWorkflowData 
   }
   const reviewingForcePublish = Boolean(asked.confirmForceReview)
 
-  if (reviewingForcePublish) confirmForcePublishReview(workflow, user, now)
-  if (!trusted && intent !== 'publish') addAuthor(workflow, user)
+  // Text sent with the publish request is written by its sender like any other.
+  if (!trusted && (intent !== 'publish' || input.writesContent)) addAuthor(workflow, user)
+  const confirmedNow = reviewingForcePublish && confirmForcePublishReview(workflow, user, now)
 
   switch (intent) {
     case 'create':
@@ -148,6 +151,7 @@ export function applyReleaseWorkflow(input: WorkflowInput): ReleaseWorkflowData 
           'Restoring a published version would publish it without the review and the change record publishing needs. Restore it as a draft, then publish it as usual.',
         )
       }
+      let reviewed = trusted
       if (!trusted) {
         if (!isEditorUser(user)) {
           throw new WorkflowError(
@@ -155,35 +159,44 @@ export function applyReleaseWorkflow(input: WorkflowInput): ReleaseWorkflowData 
           )
         }
         const forceReason = asked.forcePublishReason
-        const secondPairOfEyes = withdrawing || reviewingForcePublish || hasIndependentReview(before, user)
+        // A confirmation or a withdrawal publishes the public text as it is (enforceWorkflow keeps it).
+        const secondPairOfEyes = withdrawing || confirmedNow || hasIndependentReview(workflow, user)
+        reviewed = secondPairOfEyes
         if (!secondPairOfEyes) {
           const record = { by: idOf(user!.id), at: now.toISOString(), reviewedBy: null, reviewedAt: null }
           if (filled(forceReason)) workflow.forcePublished = { kind: 'force', reason: forceReason.trim(), ...record }
           // A typo fixed by an editor alone: published now, recorded and listed for a second look.
           else if (isMinorFix(input)) workflow.forcePublished = { kind: 'minor', reason: null, ...record }
-          else throw new WorkflowError(whyReviewIsMissing(before, user))
+          else throw new WorkflowError(whyReviewIsMissing(workflow, user))
         }
         if (workflow.firstPublishedAt && !withdrawing) Object.assign(result, recordChange(incoming, previous, now))
       }
       workflow.state = withdrawal.withdrawn ? 'withdrawn' : 'published'
       workflow.reviewedBy = trusted ? workflow.reviewedBy : idOf(user!.id)
-      workflow.authors = []
+      // Authors are counted since the last reviewed publish: a publish without review keeps them (and its publisher).
+      if (reviewed) workflow.authors = []
+      else addAuthor(workflow, user)
       workflow.submittedBy = null
       workflow.submittedAt = null
       workflow.firstPublishedAt ??= now.toISOString()
       if (!incoming.publishedAt && !previous?.publishedAt) result.publishedAt = now.toISOString()
       result.updateType = null
       result.changeNote = null
-      if (withdrawing) {
-        if (!filled(withdrawal.explanation)) {
-          throw new WorkflowError('A withdrawn release needs a public explanation of why it was withdrawn.')
-        }
-        result.withdrawal = { ...withdrawal, withdrawnAt: withdrawal.withdrawnAt ?? now.toISOString() }
+      if (withdrawing && !filled(withdrawal.explanation)) {
+        throw new WorkflowError('A withdrawn release needs a public explanation of why it was withdrawn.')
       }
       break
     }
   }
+  // When it was withdrawn is the server's: now for a withdrawal, else as stored.
+  const withdrawnAt = withdrawing ? now.toISOString() : withdrawal.withdrawn ? (previous?.withdrawal?.withdrawnAt ?? null) : null
+  result.withdrawal = { ...withdrawal, withdrawnAt: trusted ? (withdrawal.withdrawnAt ?? withdrawnAt) : withdrawnAt }
   return result
+}
+
+/** A publish that changes only a notice or a record: withdrawing, or confirming a publish without review. */
+export function keepsPublicText(input: WorkflowInput, intent: WorkflowIntent): boolean {
+  return intent === 'publish' && (isWithdrawing(input, intent) || Boolean(input.incoming.workflow?.confirmForceReview))
 }
 
 /** A contributor or editor submits; the submitter or an editor takes it back to draft. */
@@ -270,15 +283,19 @@ function whyReviewIsMissing(before: WorkflowFields, user: UserLike): string {
 }
 
 /** A second editor signs off a release that was force-published. */
-function confirmForcePublishReview(workflow: WorkflowFields, user: UserLike, now: Date): void {
+function confirmForcePublishReview(workflow: WorkflowFields, user: UserLike, now: Date): boolean {
   const record = workflow.forcePublished
   if (!record?.by) throw new WorkflowError('There is no publish-without-review to confirm on this release.')
-  if (record.reviewedAt) return
+  if (record.reviewedAt) throw new WorkflowError('This publish without review has already been reviewed.')
   if (user && !isEditorUser(user)) throw new WorkflowError('Only an editor can review a release published without review.')
   if (user && sameId(record.by, user.id)) {
     throw new WorkflowError('You published this release without review: a second editor must review it.')
   }
+  if (user && isAuthor(workflow, user)) {
+    throw new WorkflowError('You wrote part of this release since its last review: another editor must review it.')
+  }
   workflow.forcePublished = { ...record, reviewedBy: user ? idOf(user.id) : null, reviewedAt: now.toISOString() }
+  return true
 }
 
 /** Re-publishing a published release: a minor fix needs nothing; a major change needs a public note. */

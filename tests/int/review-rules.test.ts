@@ -253,3 +253,76 @@ describe('a withdrawal changes only the notice, so nothing else can block it', (
     expect(withdrawn.workflow?.state).toBe('withdrawn')
   })
 })
+
+describe('red-team findings: review that was not review', () => {
+  async function forcePublished(title: string, by: TestUser) {
+    const draft = await draftRelease(payload, by, agencyId, title)
+    await update(draft.id, by, { _status: 'published', workflow: { forcePublishReason: 'Urgent' } })
+    return draft.id
+  }
+
+  it('confirming a publish without review confirms it only: it publishes no change the confirming editor wrote', async () => {
+    const id = await forcePublished('Force-published text', secondEditor)
+    await update(id, editor, { title: "The confirming editor's own change" }, true)
+    await expect(
+      update(id, editor, { _status: 'published', updateType: 'major', changeNote: 'x', workflow: { confirmForceReview: true } }),
+    ).rejects.toThrow(/unpublished changes|wrote part/i)
+    expect((await publicCopy(id))?.title).toBe('Force-published text')
+  })
+
+  it('a confirmation already given cannot be given again to publish new text', async () => {
+    const id = await forcePublished('Confirmed once', secondEditor)
+    await update(id, editor, { _status: 'published', updateType: 'minor', workflow: { confirmForceReview: true } })
+    await update(id, secondEditor, { title: 'New text after the review' }, true)
+    await expect(
+      update(id, secondEditor, { _status: 'published', updateType: 'major', changeNote: 'y', workflow: { confirmForceReview: true } }),
+    ).rejects.toThrow(/already been reviewed|unpublished changes|wrote part/i)
+    expect((await publicCopy(id))?.title).toBe('Confirmed once')
+  })
+
+  it('text sent with the publish request itself makes the editor one of its authors', async () => {
+    const draft = await draftRelease(payload, contributor, agencyId, 'Submitted wording')
+    await submit(draft.id, contributor)
+    await expect(update(draft.id, editor, { _status: 'published', title: 'Rewritten by the publishing editor' })).rejects.toThrow(
+      /you wrote part of this version/i,
+    )
+    expect(await publicCopy(draft.id)).toBeUndefined()
+    // Sending back what is there (as the admin's form does) is no change.
+    const latest = await payload.findByID({ collection: 'releases', id: draft.id, draft: true, depth: 0 })
+    const { id: _id, _status: _s, createdAt: _c, updatedAt: _u, workflow: _wf, ...content } = latest as unknown as Record<string, unknown>
+    const published = await update(draft.id, editor, { ...content, _status: 'published' })
+    expect(published._status).toBe('published')
+    expect((await publicCopy(draft.id))?.title).toBe('Submitted wording')
+  })
+
+  it('the withdrawal date is the server’s', async () => {
+    const id = await (async () => {
+      const d = await draftRelease(payload, contributor, agencyId, 'Withdrawn, dated by the server')
+      await submit(d.id, contributor)
+      await update(d.id, editor, { _status: 'published' })
+      return d.id
+    })()
+    const before = Date.now()
+    const withdrawn = await update(id, editor, { _status: 'published', withdrawal: { ...WITHDRAWAL, withdrawnAt: '2001-01-01T00:00:00.000Z' } })
+    expect(Date.parse(withdrawn.withdrawal!.withdrawnAt!)).toBeGreaterThanOrEqual(before - 1000)
+    await submit(id, contributor)
+    const again = await update(id, editor, { _status: 'published', updateType: 'minor', withdrawal: { withdrawnAt: '2001-01-01T00:00:00.000Z' } })
+    expect(again.withdrawal?.withdrawnAt).toBe(withdrawn.withdrawal?.withdrawnAt)
+  })
+
+  it('a scheduled publish does not release changes made after it was scheduled', async () => {
+    const draft = await draftRelease(payload, contributor, agencyId, 'Reviewed for the embargo')
+    await submit(draft.id, contributor)
+    const at = new Date(Date.now() + 1200)
+    await payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'releases', value: draft.id }, user: { relationTo: 'users', value: editor.id } },
+      waitUntil: at,
+    })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await update(draft.id, contributor, { title: 'Changed after scheduling, never reviewed' }, true)
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, at.getTime() - Date.now()) + 100))
+    await payload.jobs.run()
+    expect(await publicCopy(draft.id)).toBeUndefined()
+  })
+})

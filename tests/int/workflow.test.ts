@@ -146,16 +146,19 @@ describe('editor', () => {
 describe('changes after publishing', () => {
   it('asks minor or major, needs a note for a major change and keeps it as public history', async () => {
     const id = await publishedRelease('First version')
+    // The contributor writes the change; the editor who publishes it wrote none of it.
+    await update(id, contributor, { title: 'Second version' }, true)
     await submit(id, contributor)
-    await expect(update(id, editor, { _status: 'published', title: 'Second version' })).rejects.toThrow(/minor or a major change/)
+    await expect(update(id, editor, { _status: 'published' })).rejects.toThrow(/minor or a major change/)
     await expect(update(id, editor, { _status: 'published', updateType: 'major' })).rejects.toThrow(/needs a change note/)
-    const updated = await update(id, editor, { _status: 'published', title: 'Second version', updateType: 'major', changeNote: 'Corrected the figures' })
+    const updated = await update(id, editor, { _status: 'published', updateType: 'major', changeNote: 'Corrected the figures' })
     expect(updated.changeHistory?.map((c) => c.note)).toEqual(['Corrected the figures'])
     expect(updated.changeNote ?? null).toBeNull()
     expect(updated.updateType ?? null).toBeNull()
 
+    await update(id, contributor, { title: 'Second version.' }, true)
     await submit(id, contributor)
-    const minor = await update(id, editor, { _status: 'published', title: 'Second version.', updateType: 'minor' })
+    const minor = await update(id, editor, { _status: 'published', updateType: 'minor' })
     expect(minor.changeHistory).toHaveLength(1)
   })
 

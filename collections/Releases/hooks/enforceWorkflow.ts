@@ -2,8 +2,8 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { UserLike } from '@/access/roles'
 import { isDraftSave, isRestoringVersion } from '@/workflow/draftArg'
-import { publicContentForWithdrawal, readPublicCopy } from '@/workflow/publicCopy'
-import { applyReleaseWorkflow, intentOf, isWithdrawing, type ReleaseWorkflowData, type WorkflowInput } from '@/workflow/releaseWorkflow'
+import { changedSinceScheduled, changesContent, publicContentForWithdrawal, readPublicCopy } from '@/workflow/publicCopy'
+import { applyReleaseWorkflow, intentOf, keepsPublicText, WorkflowError, type ReleaseWorkflowData, type WorkflowInput } from '@/workflow/releaseWorkflow'
 
 /** Hands every write to the workflow module and merges the fields it sets. */
 export const enforceWorkflow: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req, context }) => {
@@ -25,14 +25,18 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ data, origin
   const mayWithdraw = Boolean((data as ReleaseWorkflowData).withdrawal?.withdrawn ?? previous?.withdrawal?.withdrawn)
   const needsPublicCopy = previous != null && (intent === 'unpublish' || intent === 'publish' || mayWithdraw)
   const publicCopy = needsPublicCopy ? await readPublicCopy(req, 'releases', originalDoc.id) : { published: false, withdrawn: false }
-  const input = { ...base, publicCopyIsPublished: publicCopy.published, publicCopyIsWithdrawn: publicCopy.withdrawn }
+  const writesContent = intent === 'publish' && user != null && changesContent(data, previous as Record<string, unknown> | null)
+  const input = { ...base, publicCopyIsPublished: publicCopy.published, publicCopyIsWithdrawn: publicCopy.withdrawn, writesContent }
 
+  if (intent === 'publish' && user != null && previous && (await changedSinceScheduled(req, originalDoc.id, originalDoc.updatedAt))) {
+    throw new WorkflowError('This release changed after its publication was scheduled: an editor must review it again and schedule it anew.')
+  }
   const decided = applyReleaseWorkflow(input)
-  // A withdrawal changes the notice only: the text readers see stays the reviewed public copy.
-  const withdrawingNow = intent === 'publish' && user != null && isWithdrawing(input, intent)
-  const content = withdrawingNow ? await publicContentForWithdrawal(req, 'releases', originalDoc.id) : {}
-  // Later beforeChange hooks (the alt-text gate) check what a publish changes; a withdrawal changes only the notice.
+  // A withdrawal or a review confirmation changes a notice or a record only: readers keep the reviewed public text.
+  const publicTextOnly = user != null && previous != null && keepsPublicText(input, intent)
+  const content = publicTextOnly ? await publicContentForWithdrawal(req, 'releases', originalDoc.id) : {}
+  // Later beforeChange hooks (the alt-text gate) check what a publish changes; this one changes no text.
   // (req.context: the local API calls above may have given the request a fresh context object.)
-  if (withdrawingNow) req.context.withdrawalOnly = true
+  if (publicTextOnly) req.context.withdrawalOnly = true
   return { ...data, ...content, ...decided, workflow: { ...(data.workflow ?? {}), ...decided.workflow } }
 }
