@@ -1,4 +1,14 @@
-import { BREAK, type DocumentNode, parse, type ValidationRule, type ValueNode, visit } from 'graphql'
+import {
+  BREAK,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  getOperationAST,
+  type OperationDefinitionNode,
+  parse,
+  type ValidationRule,
+  type ValueNode,
+  visit,
+} from 'graphql'
 // The CommonJS build, which graphql-http checks errors against: `import 'graphql'` may resolve to the
 // ES build, a second copy whose errors graphql-http would not recognise.
 import { GraphQLError } from 'graphql/error/GraphQLError.js'
@@ -83,7 +93,16 @@ export function fragmentCycle(document: DocumentNode): string | null {
   return null
 }
 
-/** What Payload's GraphQL handler cannot be trusted with: fragment cycles (its complexity count recursed until the stack ran out). */
+/** More than this many tokens and the document is refused unread (GraphQL itself would parse any length). */
+const MAX_TOKENS = 50_000
+
+/**
+ * What Payload's GraphQL handler cannot be trusted with: fragment cycles (its complexity count
+ * recursed until the stack ran out) and pages of everything. The checks read the document as
+ * graphql-http will run it: the operation `operationName` selects (GraphQL's own getOperationAST),
+ * its variables and their defaults, the fragments it spreads. A document too long to check is refused
+ * rather than passed on unchecked.
+ */
 function documentProblem(bodyText: string): string | null {
   let body: unknown
   try {
@@ -92,37 +111,64 @@ function documentProblem(bodyText: string): string | null {
     return null
   }
   for (const item of Array.isArray(body) ? body : [body]) {
-    const query = (item as { query?: unknown } | null)?.query
-    if (typeof query !== 'string') continue
+    const request = (item ?? {}) as { query?: unknown; operationName?: unknown; variables?: unknown }
+    if (typeof request.query !== 'string') continue
     let document: DocumentNode
     try {
-      document = parse(query, { maxTokens: 50_000 })
-    } catch {
+      document = parse(request.query, { maxTokens: MAX_TOKENS })
+    } catch (error) {
+      // graphql 16 spells it "more that 50000 tokens".
+      if (/more th(?:an|at) \d+ tokens/.test((error as Error).message)) return `The GraphQL query is too long: more than ${MAX_TOKENS} tokens.`
       continue // GraphQL answers a syntax error itself, with its position.
     }
     const cycle = fragmentCycle(document)
     if (cycle) return `Cannot spread fragment "${cycle.slice(0, 60)}" within itself.`
-    const paging = pagingProblem(document, (item as { variables?: unknown }).variables)
+    // graphql-http refuses an operationName that is not a string; GraphQL answers an unknown or missing one itself.
+    if (request.operationName != null && typeof request.operationName !== 'string') continue
+    const operation = getOperationAST(document, request.operationName as string | null | undefined)
+    if (!operation) continue
+    const paging = pagingProblem(document, operation, request.variables)
     if (paging) return paging
   }
   return null
 }
 
-/**
- * `limit` and `pagination` arguments, literal or from variables: pages of 1 to MAX_PAGE_SIZE
- * documents, never "everything" (`limit: 0`, `pagination: false`), as on REST.
- */
-function pagingProblem(document: DocumentNode, variables: unknown): string | null {
-  const given = variables !== null && typeof variables === 'object' ? (variables as Record<string, unknown>) : {}
-  const defaults = new Map<string, ValueNode>()
-  for (const definition of document.definitions) {
-    if (definition.kind !== 'OperationDefinition') continue
-    for (const variable of definition.variableDefinitions ?? []) if (variable.defaultValue) defaults.set(variable.variable.name.value, variable.defaultValue)
+/** The fragments `operation` spreads, directly or through other fragments. */
+function fragmentsUsedBy(document: DocumentNode, operation: OperationDefinitionNode): FragmentDefinitionNode[] {
+  const byName = new Map<string, FragmentDefinitionNode>()
+  for (const definition of document.definitions) if (definition.kind === 'FragmentDefinition') byName.set(definition.name.value, definition)
+  const used = new Map<string, FragmentDefinitionNode>()
+  const stack: Selectable[] = [operation as Selectable]
+  while (stack.length) {
+    for (const selection of stack.pop()!.selectionSet?.selections ?? []) {
+      if (selection.kind !== 'FragmentSpread') stack.push(selection)
+      else if (selection.name && !used.has(selection.name.value)) {
+        const fragment = byName.get(selection.name.value)
+        if (fragment) {
+          used.set(selection.name.value, fragment)
+          stack.push(fragment as Selectable)
+        }
+      }
+    }
   }
+  return [...used.values()]
+}
+
+/**
+ * `limit` and `pagination` arguments of the operation that runs and the fragments it spreads, literal
+ * or from its variables (given, else the operation's own default): pages of 1 to MAX_PAGE_SIZE
+ * documents, never "everything" (`limit: 0`, `pagination: false` or `null`, which Payload reads as no
+ * pages), as on REST. A variable counts as given only as the request's own key, as GraphQL reads it
+ * (not `constructor` or `toString` inherited by every object).
+ */
+function pagingProblem(document: DocumentNode, operation: OperationDefinitionNode, variables: unknown): string | null {
+  const given = variables !== null && typeof variables === 'object' && !Array.isArray(variables) ? (variables as Record<string, unknown>) : {}
+  const defaults = new Map<string, ValueNode>()
+  for (const variable of operation.variableDefinitions ?? []) if (variable.defaultValue) defaults.set(variable.variable.name.value, variable.defaultValue)
   const valueOf = (node: ValueNode): unknown => {
     if (node.kind === 'Variable') {
       const name = node.name.value
-      if (name in given) return given[name]
+      if (Object.hasOwn(given, name)) return given[name]
       const fallback = defaults.get(name)
       return fallback ? valueOf(fallback) : undefined
     }
@@ -132,18 +178,22 @@ function pagingProblem(document: DocumentNode, variables: unknown): string | nul
     return 'other'
   }
   let problem: string | null = null
-  visit(document, {
-    Argument(node) {
+  const check = {
+    Argument(node: { name: { value: string }; value: ValueNode }) {
       if (problem) return BREAK
       const value = valueOf(node.value)
       if (node.name.value === 'limit' && typeof value === 'number' && !(Number.isInteger(value) && value >= 1 && value <= MAX_PAGE_SIZE)) {
         problem = `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`
-      } else if (node.name.value === 'pagination' && value === false) {
-        problem = `pagination: false is not offered: ask for pages of up to ${MAX_PAGE_SIZE} documents.`
+      } else if (node.name.value === 'pagination' && (value === false || value === null)) {
+        problem = `pagination: ${String(value)} is not offered: ask for pages of up to ${MAX_PAGE_SIZE} documents.`
       }
       return undefined
     },
-  })
+  }
+  for (const definition of [operation, ...fragmentsUsedBy(document, operation)]) {
+    visit(definition, check)
+    if (problem) return problem
+  }
   return problem
 }
 
