@@ -71,6 +71,20 @@ export const onlyEditorsTakeOver: CollectionBeforeChangeHook = async ({ data, or
 }
 
 /**
+ * A lock's times are the server's: Payload takes `createdAt` (and, on create, `updatedAt`) from the
+ * client, and a lock dated in the future never expires (every check counts a lock as current while
+ * `updatedAt` is within the lock duration), so a contributor could keep everyone but editors out of a
+ * document for good. Set last, on every write through Payload's operations (create, update, bulk,
+ * duplicate, GraphQL, local API): created now, or when it was; updated now. The admin writes its own
+ * locks through the database adapter, which dates them itself.
+ */
+export const lockTimesFromServer: CollectionBeforeChangeHook = ({ data, operation, originalDoc }) => {
+  const now = new Date().toISOString()
+  const createdAt = operation === 'update' && typeof originalDoc?.createdAt === 'string' ? originalDoc.createdAt : now
+  return { ...data, createdAt, updatedAt: now }
+}
+
+/**
  * Payload adds its `payload-locked-documents` collection while it builds the config, with "any
  * signed-in user" for every access and no hooks, and offers no override for it: the rules are set
  * on the built config, before Payload starts (access and hooks are read from it on every operation).
@@ -85,7 +99,7 @@ export function withLockRules(config: SanitizedConfig): SanitizedConfig {
   locks.access = { ...locks.access, read: staff, create: staff, update: editorsOrOwnLock, delete: editorsOrOwnLock }
   const hooks = locks.hooks as NonNullable<CollectionConfig['hooks']>
   hooks.beforeValidate = [...(hooks.beforeValidate ?? []), lockInOwnName]
-  hooks.beforeChange = [...(hooks.beforeChange ?? []), onlyEditorsTakeOver]
+  hooks.beforeChange = [...(hooks.beforeChange ?? []), onlyEditorsTakeOver, lockTimesFromServer]
   return config
 }
 
