@@ -322,7 +322,7 @@ describe('restoring a version', () => {
     expect((await publicRead(id))[0]?.title).toBe('First wording')
   })
 
-  it('agencies, officials, galleries: a draft version restored as it is over a published document is refused; a published one is restored', async () => {
+  it('agencies, officials, galleries: a version restored as it is (not as a draft) is refused, draft or published', async () => {
     const agency = await makeAgency(payload, 'Agency with history')
     await payload.update({ collection: 'agencies', id: agency.id, data: { name: 'Agency draft name' }, draft: true, ...as(editor) })
     await payload.update({ collection: 'agencies', id: agency.id, data: { name: 'Agency renamed', _status: 'published' }, ...as(editor) })
@@ -332,8 +332,9 @@ describe('restoring a version', () => {
     const publicAgency = () => payload.find({ collection: 'agencies', where: { id: { equals: agency.id } }, overrideAccess: false }).then((r) => r.docs[0])
     expect((await publicAgency())?.name).toBe('Agency renamed')
     const firstPublished = versions.find((v) => v.version._status === 'published' && (v.version as { name?: string }).name === 'Agency with history')!
-    await restore('agencies', firstPublished.id, editor, false)
-    expect((await publicAgency())?.name).toBe('Agency with history')
+    // Restoring a published version as it is would publish old text straight away (a red-team finding).
+    await expect(restore('agencies', firstPublished.id, editor, false)).rejects.toThrow(/Restore it as a draft, then publish it/)
+    expect((await publicAgency())?.name).toBe('Agency renamed')
   })
 })
 
