@@ -107,6 +107,9 @@ export const Media: CollectionConfig = {
       },
     },
   ],
+  // A duplicate's files are named by Payload alone (`X-1.jpg`, sizes `X-1-…`), past prepareUpload's
+  // unique names (src/media/fileNames.ts): they could be another photo's files. Upload it again.
+  disableDuplicate: true,
   endpoints: [mediaFileAccessEndpoint],
   hooks: {
     // The refusals first: a refused replacement file is never decoded. File fields are the server's

@@ -15,8 +15,9 @@ import { getSanitizedUploadFilename } from 'payload/shared'
  *
  * - no name already taken (any record's original or size, any file in the media folder) is the base
  *   itself or starts with `<base>.` or `<base>-`: the new upload writes no existing file;
- * - the base does not start with `<other base>.` or `<other base>-` for any record's base: the other
- *   record's future sizes never take one of the new upload's names.
+ * - the base is not, and does not start with, `<other base>.`, `<other base>-<size>[-<W>x<H>]` or
+ *   `<other base>-<W>x<H>` for any record's base: the other record's future sizes never take one of
+ *   the new upload's names (`X-1` next to `X` is fine: no size of `X` is named `X-1.…` or `X-1-…`).
  *
  * Both compared without letter case (a case-insensitive disk or bucket must not merge two names
  * either). `X.jpg` uploaded twice, or `X.webp` after `X.jpg`, is stored as `X-1.…`, then `X-2.…`.
@@ -25,7 +26,11 @@ import { getSanitizedUploadFilename } from 'payload/shared'
  * two uploads cannot pick the same name at once; on MongoDB the names chosen in this process in the
  * last minutes count as taken too.
  */
-export async function uniqueUploadName(req: PayloadRequest, desired: string, staticDir: string | undefined): Promise<string> {
+export async function uniqueUploadName(
+  req: PayloadRequest,
+  desired: string,
+  { staticDir, sizeNames }: { staticDir?: string; sizeNames: readonly string[] },
+): Promise<string> {
   const safe = getSanitizedUploadFilename(desired)
   const dot = safe.lastIndexOf('.')
   const base = dot > 0 ? safe.slice(0, dot) : safe
@@ -40,8 +45,9 @@ export async function uniqueUploadName(req: PayloadRequest, desired: string, sta
       bases.add(reserved)
     }
   }
+  const sizeSuffix = sizeSuffixPattern(sizeNames)
   for (const candidate of candidates(base)) {
-    if (isFree(candidate, names, bases)) {
+    if (isFree(candidate, names, bases, sizeSuffix)) {
       if (reserving) reserve(candidate)
       return `${candidate}${extension}`
     }
@@ -63,15 +69,28 @@ export function namesOf(doc: { filename?: string | null; sizes?: unknown }): str
 
 const startsWithBase = (name: string, base: string) => name === base || name.startsWith(`${base}.`) || name.startsWith(`${base}-`)
 
-function isFree(candidate: string, names: Set<string>, bases: Set<string>): boolean {
+/**
+ * What follows `<base>-` in a size's base name: `<size>-<W>x<H>` (fileOfSize in collections/Media),
+ * `<W>x<H>` (Payload's default, the og size), or the part of either up to a dash.
+ */
+function sizeSuffixPattern(sizeNames: readonly string[]): RegExp {
+  const names = sizeNames.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+  return new RegExp(`^(?:(?:${names})(?:-\\d+x\\d+)?|\\d+x\\d+)$`, 'i')
+}
+
+function isFree(candidate: string, names: Set<string>, bases: Set<string>, sizeSuffix: RegExp): boolean {
   const lower = candidate.toLowerCase()
   for (const name of names) if (startsWithBase(name, lower)) return false
-  for (const other of bases) if (startsWithBase(lower, other)) return false
+  for (const other of bases) {
+    if (lower === other || lower.startsWith(`${other}.`)) return false
+    // `X-1` may follow `X`: no size of `X` is ever named `X-1.…` or `X-1-…`.
+    if (lower.startsWith(`${other}-`) && sizeSuffix.test(lower.slice(other.length + 1))) return false
+  }
   return true
 }
 
 /**
- * `X`, `X-1`, `X-2`… as Payload would; when a shorter record's base is a prefix of `X` (`X` is
+ * `X`, `X-1`, `X-2`… as Payload would; when the name is one of another record's sizes (`X` is
  * `trap-hero-1600x900`, a record is `trap.jpg`) no suffix helps, so then a name that starts
  * differently, and last a random one.
  */

@@ -109,6 +109,8 @@ describe('media file names', () => {
       expectDisjoint([first, ...others])
       for (const file of filesOf(doc)) expect(fs.existsSync(path.join(MEDIA, file)), `${name}: ${file} written`).toBe(true)
     }
+    // Readable names, numbered as Payload numbers an original's name.
+    expect(others.map((doc) => doc.filename)).toEqual(['gallery-image-1-1.webp', 'gallery-image-1-2.png', 'gallery-image-1-3.JPG', 'gallery-image-1-4.jpg'])
     const othersFiles = others.map(snapshot)
 
     // Deleting the WebP upload deletes its own files only.
@@ -180,5 +182,16 @@ describe('deleting a photo', () => {
     await expect(payload.delete({ collection: 'media', id: other.id, user: editor, overrideAccess: false })).rejects.toThrow(/also/)
     expectUnchanged(keptFiles, 'after a refused delete')
     expect(await reread(other)).toBeTruthy()
+  })
+})
+
+describe('duplicating a photo', () => {
+  it("never writes another record's files (Payload names a duplicate's sizes after X-1)", async () => {
+    const source = await upload(editor, await photo('jpeg', '#c00'), 'dup.jpg', 'jpeg')
+    const other = await upload(contributor, await photo('webp', '#0c0'), 'dup.webp', 'webp')
+    const before = [snapshot(source), snapshot(other)]
+    const copy = await payload.duplicate({ collection: 'media', id: source.id, user: editor, overrideAccess: false }).catch(() => null)
+    for (const files of before) expectUnchanged(files, 'after duplicating dup.jpg')
+    if (copy) expectDisjoint([source, other, copy])
   })
 })

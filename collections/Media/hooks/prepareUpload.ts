@@ -21,7 +21,10 @@ export const prepareUpload: CollectionBeforeOperationHook = async ({ args, colle
   const maxPixels = mediaMaxPixels()
   const { type, metadata } = await inspectUpload({ data, name: file.name, mimetype: file.mimetype }, { maxBytes: mediaMaxFileBytes(), maxPixels })
   const image = await normalizeImage(data, { type, name: file.name, maxPixels, metadata })
-  const name = await uniqueUploadName(req, file.name, collection.upload?.staticDir)
+  const name = await uniqueUploadName(req, file.name, {
+    staticDir: collection.upload?.staticDir,
+    sizeNames: (collection.upload?.imageSizes ?? []).map((size) => size.name),
+  })
   req.file = { ...file, name, data: image.data, size: image.data.length, mimetype: type, tempFilePath: undefined }
 
   const incoming = (args as { data?: Record<string, unknown> }).data
