@@ -22,11 +22,27 @@ const IMAGE_SEGMENTS = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc4, 0xc5, 0xc6, 0xc7, 
 
 const startsWith = (body: Buffer, id: string) => body.subarray(0, id.length).toString('latin1') === id
 
+/**
+ * An ICC profile that is what it says: one whole profile in the segment, its own size and the 'acsp'
+ * signature. Anything else goes (data smuggled behind the marker; a profile split over several
+ * segments, rare and not checkable here, is dropped too: the pixels stay, their profile goes).
+ */
+function isIccChunk(body: Buffer): boolean {
+  const data = body.subarray(14)
+  if (body[12] !== 1 || body[13] !== 1 || data.length < 128) return false
+  return data.subarray(36, 40).toString('latin1') === 'acsp' && data.readUInt32BE(0) === data.length
+}
+
 /** The APP segment as kept (itself, or JFIF without its thumbnail), or null to drop it. */
 function keptApp(marker: number, segment: Buffer): Buffer | null {
   const body = segment.subarray(4)
-  if (marker === 0xe2 && startsWith(body, 'ICC_PROFILE\0')) return segment
-  if (marker === 0xee && startsWith(body, 'Adobe')) return segment
+  if (marker === 0xe2 && startsWith(body, 'ICC_PROFILE\0')) return isIccChunk(body) ? segment : null
+  // Adobe's segment is 12 bytes ('Adobe', version, two flags, transform): anything after them goes.
+  if (marker === 0xee && startsWith(body, 'Adobe') && body.length >= 12) {
+    const adobe = Buffer.from(segment.subarray(0, 4 + 12))
+    adobe.writeUInt16BE(2 + 12, 2)
+    return adobe
+  }
   if (marker === 0xe0 && startsWith(body, 'JFIF\0') && body.length >= 14) {
     // Version, density unit and density; a thumbnail (its width and height, then its pixels) is dropped.
     const jfif = Buffer.from(segment.subarray(0, 4 + 14))

@@ -136,11 +136,11 @@ test('admin in ru: a gallery published without a date gets the day it was publis
   await page.locator('#field-title').fill(title)
   await page.getByRole('button', { name: PUBLISH_CHANGES.ru, exact: true }).click()
   await expect(page).toHaveURL(/\/galleries\/[0-9a-f-]{36}/)
+  const id = page.url().match(/galleries\/([0-9a-f-]{36})/)![1]!
   await expect(page.locator('#field-date input')).not.toHaveValue('')
   await page.screenshot({ path: `${SHOTS}/gallery-published-ru.png`, fullPage: true })
   await useLanguage(page, 'az')
   // Published galleries show on the home page: leave the seeded home as the other specs expect it.
-  const id = page.url().match(/galleries\/([0-9a-f-]{36})/)![1]!
   const removed = await page.evaluate(async (url) => (await fetch(url, { method: 'DELETE', credentials: 'include' })).status, `/api/galleries/${id}`)
   expect(removed).toBe(200)
 })

@@ -332,6 +332,17 @@ describe('JPEG: only the first image, without its metadata', () => {
     expect(after.equals(before!)).toBe(true)
   })
 
+  it('EXIF hidden after a colour segment (Adobe APP14, ICC profile) goes (red team)', async () => {
+    const camera = await cameraJpeg()
+    const app1 = jpegMarkers(camera).markers.find((m) => m.marker === 0xe1)!
+    const exifBody = camera.subarray(app1.at + 4, app1.at + 2 + camera.readUInt16BE(app1.at + 2))
+    const plain = await picture(640, 480).jpeg({ quality: 90 }).toBuffer()
+    const adobe = segment(0xee, Buffer.concat([Buffer.from('Adobe', 'latin1'), Buffer.from([0, 100, 0, 0, 0, 0, 1]), exifBody]))
+    const icc = segment(0xe2, Buffer.concat([Buffer.from('ICC_PROFILE\0', 'latin1'), Buffer.from([1, 1]), exifBody]))
+    await expectStoredAsImageOnly(afterSoi(plain, adobe), 'adobe-smuggle.jpg', 'image/jpeg')
+    await expectStoredAsImageOnly(afterSoi(plain, icc), 'icc-smuggle.jpg', 'image/jpeg')
+  })
+
   it('EXIF and a comment between the scans of a progressive JPEG go', async () => {
     await expectStoredAsImageOnly(await exifBetweenScans(), 'progressive.jpg', 'image/jpeg')
   })
