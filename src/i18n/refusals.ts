@@ -89,6 +89,11 @@ export const REFUSALS: Entry[] = [
     'В этом релизе нет публикации без проверки, которую нужно подтвердить.',
   ),
   exact(
+    'A review confirmation changes nothing else: withdraw a release, or publish it again, on its own.',
+    'Yoxlamanın təsdiqi başqa heç nəyi dəyişmir: xəbəri geri çağırmaq və ya yenidən dərc etmək ayrıca edilir.',
+    'Подтверждение проверки ничего больше не меняет: отзыв релиза или повторная публикация делаются отдельно.',
+  ),
+  exact(
     'This publish without review has already been reviewed.',
     'Bu yoxlamasız dərc artıq yoxlanılıb.',
     'Эта публикация без проверки уже проверена.',

@@ -16,6 +16,14 @@ export function xmlSafe(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
 }
 
+/**
+ * A text for the feed's CDATA sections: XML-safe, and no "]]>" (the feed library ends the CDATA there
+ * and escapes only the first one, so a title could add elements to the feed).
+ */
+export function feedText(text: string): string {
+  return xmlSafe(text).replaceAll(']]>', ']] >')
+}
+
 /** RSS 2.0 of the latest published releases in one language (items without a text there fall back). */
 export async function releasesFeed(locale: Locale): Promise<string> {
   const t = dictionary(locale)
@@ -43,8 +51,8 @@ export async function releasesFeed(locale: Locale): Promise<string> {
     feed.addItem({
       id: link,
       link,
-      title: xmlSafe(withdrawal ? `[${t.withdrawnHeading}] ${doc.title}` : doc.title),
-      description: description ? xmlSafe(description) : undefined,
+      title: feedText(withdrawal ? `[${t.withdrawnHeading}] ${doc.title}` : doc.title),
+      description: description ? feedText(description) : undefined,
       date: new Date(doc.publishedAt ?? doc.createdAt),
     })
   }

@@ -59,7 +59,7 @@ export async function publicContentForWithdrawal(
     )
   }
   const own = await read(false, req.locale)
-  return Object.fromEntries(Object.entries(own).filter(([key]) => !NOT_CONTENT.has(key)))
+  return { ...Object.fromEntries(Object.entries(own).filter(([key]) => !NOT_CONTENT.has(key))), withdrawal: own.withdrawal }
 }
 
 /** A value as the text readers see it: related documents by id, dates as instants, empties as one. */
@@ -98,7 +98,8 @@ export function changesContent(data: Record<string, unknown>, latest: Record<str
  * processing while it runs). It publishes only what that editor reviewed: a release changed after
  * the job was queued is refused, and an editor must look again and schedule anew.
  */
-export async function changedSinceScheduled(req: PayloadRequest, id: string | number, latestUpdatedAt: unknown): Promise<boolean> {
+export async function changedSinceScheduled(req: PayloadRequest, id: string | number, latest: Record<string, unknown>): Promise<boolean> {
+  const latestUpdatedAt = latest.updatedAt
   if (typeof latestUpdatedAt !== 'string') return false
   const { docs } = await req.payload.find({
     collection: 'payload-jobs',
@@ -112,5 +113,31 @@ export async function changedSinceScheduled(req: PayloadRequest, id: string | nu
     const input = (doc as { input?: { type?: string; doc?: { relationTo?: string; value?: unknown } } }).input
     return input?.type !== 'unpublish' && input?.doc?.relationTo === 'releases' && String(input.doc.value) === String(id)
   })
-  return Boolean(job && Date.parse(latestUpdatedAt) > Date.parse(String((job as { createdAt?: string }).createdAt)))
+  if (!job) return false
+  const scheduledAt = Date.parse(String((job as { createdAt?: string }).createdAt))
+  if (Date.parse(latestUpdatedAt) > scheduledAt) return true
+  // Photos it shows that only staff could see until now: contributors may still change those.
+  const photoIds = await photosShownBy(req, latest)
+  if (!photoIds.length) return false
+  const { totalDocs } = await req.payload.count({
+    collection: 'media',
+    where: { and: [{ id: { in: photoIds } }, { updatedAt: { greater_than: new Date(scheduledAt).toISOString() } }] },
+    overrideAccess: true,
+    req,
+  })
+  return totalDocs > 0
+}
+
+/** The hero image and the gallery's photos of a release (ids). */
+async function photosShownBy(req: PayloadRequest, release: Record<string, unknown>): Promise<(string | number)[]> {
+  const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id?: string | number }).id : (value as string | number | undefined))
+  const ids = [idOf(release.heroImage)]
+  const galleryId = idOf(release.gallery)
+  if (galleryId != null) {
+    const gallery = (await req.payload.findByID({ collection: 'galleries', id: galleryId, depth: 0, draft: true, overrideAccess: true, req, disableErrors: true })) as {
+      photos?: unknown[] | null
+    } | null
+    ids.push(...(gallery?.photos ?? []).map(idOf))
+  }
+  return ids.filter((id): id is string | number => id != null)
 }

@@ -135,6 +135,9 @@ export function applyReleaseWorkflow(input: WorkflowInput): ReleaseWorkflowData 
   // Text sent with the publish request is written by its sender like any other.
   if (!trusted && (intent !== 'publish' || input.writesContent)) addAuthor(workflow, user)
   const confirmedNow = reviewingForcePublish && confirmForcePublishReview(workflow, user, now)
+  if (confirmedNow && !withdrawing && Boolean(withdrawal.withdrawn) !== Boolean(input.publicCopyIsWithdrawn)) {
+    throw new WorkflowError('A review confirmation changes nothing else: withdraw a release, or publish it again, on its own.')
+  }
 
   switch (intent) {
     case 'create':

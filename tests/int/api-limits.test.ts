@@ -304,3 +304,12 @@ describe('fuzz: every public input, a few hundred seeded cases', () => {
     expect(failures).toEqual([])
   }, 120_000)
 })
+
+describe('the RSS feed against CDATA breaking (red team round 2)', () => {
+  it('a title or lead holding "]]>" cannot end the CDATA and add elements', async () => {
+    const { feedText } = await import('@/site/feed')
+    const hostile = 'Feed test ]]> x ]]></title><link>javascript:alert(1)</link><title><![CDATA[ end'
+    expect(feedText(hostile)).not.toContain(']]>')
+    expect(feedText(hostile)).toContain('</title><link>')
+  })
+})

@@ -326,3 +326,56 @@ describe('red-team findings: review that was not review', () => {
     expect(await publicCopy(draft.id)).toBeUndefined()
   })
 })
+
+describe('red-team round 2', () => {
+  it('a review confirmation cannot un-withdraw a release or rewrite its notice', async () => {
+    const draft = await draftRelease(payload, contributor, agencyId, 'Withdrawn, then confirmed')
+    await submit(draft.id, contributor)
+    await update(draft.id, editor, { _status: 'published' })
+    await update(draft.id, contributor, { title: 'Withdrawn, then confirmed v2' }, true)
+    await update(draft.id, editor, { _status: 'published', updateType: 'minor', workflow: { forcePublishReason: 'urgent fix' } })
+    await update(draft.id, editor, { _status: 'published', withdrawal: WITHDRAWAL })
+    await expect(
+      update(draft.id, secondEditor, {
+        _status: 'published',
+        updateType: 'minor',
+        workflow: { confirmForceReview: true },
+        withdrawal: { withdrawn: false, explanation: 'changed notice' },
+      }),
+    ).rejects.toThrow(/changes nothing else/i)
+    const confirmed = await update(draft.id, secondEditor, {
+      _status: 'published',
+      updateType: 'minor',
+      workflow: { confirmForceReview: true },
+      withdrawal: { withdrawn: true, explanation: 'changed notice' },
+    })
+    expect(confirmed.workflow?.forcePublished?.reviewedAt).toBeTruthy()
+    const reader = await publicCopy(draft.id)
+    expect(reader?.withdrawal).toMatchObject({ withdrawn: true, explanation: WITHDRAWAL.explanation })
+  })
+
+  it('a scheduled publish does not release a photo changed after it was scheduled', async () => {
+    const sharp = (await import('sharp')).default
+    const data = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#642' } }).jpeg().toBuffer()
+    const photo = await payload.create({
+      collection: 'media',
+      data: { alt: 'Reviewed alt text' },
+      file: { data, name: `scheduled-photo-${Date.now()}.jpg`, mimetype: 'image/jpeg', size: data.length },
+      ...as(contributor),
+    })
+    const draft = await draftRelease(payload, contributor, agencyId, 'Scheduled with a photo')
+    await update(draft.id, contributor, { heroImage: photo.id }, true)
+    await submit(draft.id, contributor)
+    const at = new Date(Date.now() + 1200)
+    await payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'releases', value: draft.id }, user: { relationTo: 'users', value: editor.id } },
+      waitUntil: at,
+    })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await payload.update({ collection: 'media', id: photo.id, data: { alt: 'Changed after scheduling' }, ...as(contributor) })
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, at.getTime() - Date.now()) + 100))
+    await payload.jobs.run()
+    expect(await publicCopy(draft.id)).toBeUndefined()
+  })
+})

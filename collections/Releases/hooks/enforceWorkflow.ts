@@ -3,7 +3,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import type { UserLike } from '@/access/roles'
 import { isDraftSave, isRestoringVersion } from '@/workflow/draftArg'
 import { changedSinceScheduled, changesContent, publicContentForWithdrawal, readPublicCopy } from '@/workflow/publicCopy'
-import { applyReleaseWorkflow, intentOf, keepsPublicText, WorkflowError, type ReleaseWorkflowData, type WorkflowInput } from '@/workflow/releaseWorkflow'
+import { applyReleaseWorkflow, intentOf, isWithdrawing, keepsPublicText, WorkflowError, type ReleaseWorkflowData, type WorkflowInput } from '@/workflow/releaseWorkflow'
 
 /** Hands every write to the workflow module and merges the fields it sets. */
 export const enforceWorkflow: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req, context }) => {
@@ -28,7 +28,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ data, origin
   const writesContent = intent === 'publish' && user != null && changesContent(data, previous as Record<string, unknown> | null)
   const input = { ...base, publicCopyIsPublished: publicCopy.published, publicCopyIsWithdrawn: publicCopy.withdrawn, writesContent }
 
-  if (intent === 'publish' && user != null && previous && (await changedSinceScheduled(req, originalDoc.id, originalDoc.updatedAt))) {
+  if (intent === 'publish' && user != null && previous && (await changedSinceScheduled(req, originalDoc.id, originalDoc))) {
     throw new WorkflowError('This release changed after its publication was scheduled: an editor must review it again and schedule it anew.')
   }
   const decided = applyReleaseWorkflow(input)
@@ -38,5 +38,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ data, origin
   // Later beforeChange hooks (the alt-text gate) check what a publish changes; this one changes no text.
   // (req.context: the local API calls above may have given the request a fresh context object.)
   if (publicTextOnly) req.context.withdrawalOnly = true
-  return { ...data, ...content, ...decided, workflow: { ...(data.workflow ?? {}), ...decided.workflow } }
+  // A confirmation keeps the public notice too (a withdrawal writes its own).
+  const notice = publicTextOnly && !isWithdrawing(input, intent) ? { withdrawal: (content as ReleaseWorkflowData).withdrawal } : {}
+  return { ...data, ...content, ...decided, ...notice, workflow: { ...(data.workflow ?? {}), ...decided.workflow } }
 }
