@@ -6,7 +6,7 @@
 import { expect, type Locator, type Page, test } from '@playwright/test'
 import sharp from 'sharp'
 
-import { logIn } from './helpers'
+import { DEMO_PASSWORD, logIn } from './helpers'
 
 const COLOURS = ['#b22222', '#228b22', '#1e3a8a']
 
@@ -92,7 +92,7 @@ test('bulk upload into a gallery, add from the library, reorder, publish', async
 
   // Stored in that order, published, each photo described, credit and date read from EXIF, no GPS left.
   const found = await page.request.get(`/api/galleries?where[title][equals]=${encodeURIComponent(title)}&depth=1&locale=az`)
-  const gallery = ((await found.json()) as { docs: { _status: string; slug: string; photos: { id: string; filename: string; alt: string; credit?: string; dateTaken?: string; url: string }[] }[] }).docs[0]!
+  const gallery = ((await found.json()) as { docs: { id: string; _status: string; slug: string; photos: { id: string; filename: string; alt: string; credit?: string; dateTaken?: string; url: string }[] }[] }).docs[0]!
   expect(gallery._status).toBe('published')
   expect(gallery.photos.map((p) => p.filename)).toEqual(order)
   for (const photo of gallery.photos.filter((p) => p.filename.startsWith('event-'))) {
@@ -121,6 +121,12 @@ test('bulk upload into a gallery, add from the library, reorder, publish', async
   const { exif, width } = await sharp(Buffer.from(await download.body())).metadata()
   expect(width).toBe(1200)
   expect(exif?.toString('latin1') ?? '').not.toMatch(/Canon|GPS/)
+
+  // A published gallery now gets the day it was published and shows among the home page's latest:
+  // leave the seeded home as tests/e2e/public-home.spec.ts expects it (only admins delete).
+  const login = await page.request.post('/api/users/login', { data: { email: 'admin@example.com', password: DEMO_PASSWORD } })
+  const { token } = (await login.json()) as { token: string }
+  expect((await page.request.delete(`/api/galleries/${gallery.id}`, { headers: { Authorization: `JWT ${token}` } })).status()).toBe(200)
 })
 
 test('the admin says where a photo is used when deleting it is refused', async ({ page }) => {
