@@ -62,15 +62,16 @@ export async function publicContentForWithdrawal(
   return { ...Object.fromEntries(Object.entries(own).filter(([key]) => !NOT_CONTENT.has(key))), withdrawal: own.withdrawal }
 }
 
-/** A value as the text readers see it: related documents by id, dates as instants, empties as one. */
+/**
+ * A value as stored: dates as instants and empties as one, nothing else folded (a client could
+ * otherwise dress a changed value as an unchanged one). Relations are ids on both sides (depth 0).
+ */
 function normal(value: unknown): unknown {
   if (value === undefined || value === null || value === '') return null
   if (Array.isArray(value)) return value.length ? value.map(normal) : null
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))) return new Date(value).toISOString()
   if (typeof value === 'object') {
     const object = value as Record<string, unknown>
-    if ('relationTo' in object && 'value' in object) return normal(object.value)
-    if ('id' in object && ('createdAt' in object || 'updatedAt' in object)) return object.id
     return Object.fromEntries(
       Object.entries(object)
         .map(([key, inner]) => [key, normal(inner)] as const)

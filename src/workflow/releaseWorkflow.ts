@@ -167,12 +167,14 @@ export function applyReleaseWorkflow(input: WorkflowInput): ReleaseWorkflowData 
         reviewed = secondPairOfEyes
         if (!secondPairOfEyes) {
           const record = { by: idOf(user!.id), at: now.toISOString(), reviewedBy: null, reviewedAt: null }
-          if (filled(forceReason)) workflow.forcePublished = { kind: 'force', reason: forceReason.trim(), ...record }
-          // A typo fixed by an editor alone: published now, recorded and listed for a second look.
-          else if (isMinorFix(input)) workflow.forcePublished = { kind: 'minor', reason: null, ...record }
-          else throw new WorkflowError(whyReviewIsMissing(workflow, user))
+          const kind = filled(forceReason) ? 'force' : isMinorFix(input) ? 'minor' : null
+          if (!kind) throw new WorkflowError(whyReviewIsMissing(workflow, user))
+          // One still waiting for its second look stays (with its reason): that look covers all since.
+          const waiting = Boolean(workflow.forcePublished?.by && !workflow.forcePublished.reviewedAt)
+          if (!waiting) workflow.forcePublished = kind === 'force' ? { kind, reason: forceReason!.trim(), ...record } : { kind, reason: null, ...record }
         }
-        if (workflow.firstPublishedAt && !withdrawing) Object.assign(result, recordChange(incoming, previous, now))
+        // A withdrawal or a confirmation adds nothing to the public change history.
+        if (workflow.firstPublishedAt && !withdrawing && !confirmedNow) Object.assign(result, recordChange(incoming, previous, now))
       }
       workflow.state = withdrawal.withdrawn ? 'withdrawn' : 'published'
       workflow.reviewedBy = trusted ? workflow.reviewedBy : idOf(user!.id)

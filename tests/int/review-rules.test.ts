@@ -379,3 +379,33 @@ describe('red-team round 2', () => {
     expect(await publicCopy(draft.id)).toBeUndefined()
   })
 })
+
+describe('red-team round 3', () => {
+  it('a changed text node dressed as a relation ({relationTo, value}) still makes the publishing editor an author', async () => {
+    const draft = await draftRelease(payload, contributor, agencyId, 'Dressed node')
+    await submit(draft.id, contributor)
+    const stored = await payload.findByID({ collection: 'releases', id: draft.id, draft: true, depth: 0 })
+    const original = (stored.body as unknown as { root: { children: { children: Record<string, unknown>[] }[] } }).root.children[0]!.children[0]!
+    const dressed = { ...original, text: 'EVIL text written at publish', relationTo: 'x', value: original }
+    const body = { root: { ...(stored.body as { root: object }).root, children: [{ ...(stored.body as { root: { children: object[] } }).root.children[0], children: [dressed] }] } }
+    await expect(update(draft.id, editor, { _status: 'published', body })).rejects.toThrow(/you wrote part of this version/i)
+    expect(await publicCopy(draft.id)).toBeUndefined()
+  })
+
+  it('a confirmation adds no change note', async () => {
+    const draft = await draftRelease(payload, editor, agencyId, 'Confirmed, no note')
+    await update(draft.id, editor, { _status: 'published', workflow: { forcePublishReason: 'urgent' } })
+    const confirmed = await update(draft.id, secondEditor, { _status: 'published', updateType: 'major', changeNote: 'INJECTED by confirmer', workflow: { confirmForceReview: true } })
+    expect(confirmed.workflow?.forcePublished?.reviewedAt).toBeTruthy()
+    expect((await publicCopy(draft.id))?.changeHistory ?? []).toEqual([])
+  })
+
+  it('a publish without review waiting for its second look keeps its record (and reason) through later publishes', async () => {
+    const draft = await draftRelease(payload, editor, agencyId, 'Forced, then minor')
+    await update(draft.id, editor, { _status: 'published', workflow: { forcePublishReason: 'urgent again' } })
+    await update(draft.id, editor, { lead: 'A quiet addition' }, true)
+    const minor = await update(draft.id, editor, { _status: 'published', updateType: 'minor' })
+    expect(minor.workflow?.forcePublished).toMatchObject({ kind: 'force', reason: 'urgent again' })
+    expect(minor.workflow?.forcePublished?.reviewedAt ?? null).toBeNull()
+  })
+})
