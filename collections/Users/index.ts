@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { admins, adminsField, adminsOrSelf, adminsOrSelfField, ROLES, staffReadUsers } from '@/access'
 import { isProduction, loginLockMs, loginMaxAttempts, passwordResetMs } from '@/config/env'
+import { refuseResetWithoutEmail } from './hooks/refuseResetWithoutEmail'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -19,6 +20,7 @@ export const Users: CollectionConfig = {
     defaultColumns: ['name', 'email', 'roles'],
     group: 'Administration',
   },
+  hooks: { beforeOperation: [refuseResetWithoutEmail] },
   auth: {
     // Lockout and reset-link lifetimes: see README "Sign-in security" (LOGIN_MAX_ATTEMPTS, LOGIN_LOCK_MINUTES, PASSWORD_RESET_MINUTES).
     maxLoginAttempts: loginMaxAttempts(),

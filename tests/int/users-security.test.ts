@@ -220,3 +220,20 @@ describe('password reset', () => {
     expect(await ask('nobody-here@test.example')).toEqual(await ask(admin.email))
   })
 })
+
+describe('forgot password without an email server (red team round 3)', () => {
+  it('answers at once, the same for every address, and holds no save back', async () => {
+    const ask = async (email: string) => {
+      const started = Date.now()
+      const response = await http.rest.post('users/forgot-password', JSON.stringify({ email }), { 'Content-Type': 'application/json' })
+      return { status: response.status, message: ((await response.json()) as { errors?: { message: string }[] }).errors?.[0]?.message, ms: Date.now() - started }
+    }
+    const [known, unknown] = await Promise.all([ask(admin.email), ask('nobody-at-all@test.example')])
+    expect(known.status).toBe(403)
+    expect(known.message).toMatch(/not set up on this server/)
+    expect({ status: unknown.status, message: unknown.message }).toEqual({ status: known.status, message: known.message })
+    expect(Math.max(known.ms, unknown.ms)).toBeLessThan(2000)
+    const gql = await http.graphql(`mutation { forgotPasswordUser(email: "${admin.email}") }`)
+    expect(gql.errors?.[0]?.message).toMatch(/not set up on this server/)
+  })
+})
