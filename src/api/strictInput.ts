@@ -116,6 +116,10 @@ function richTextProblem(field: FieldWithName, value: unknown, path: string): st
   return null
 }
 
+/** A list field's own maxRows, else 200: no list the site shows is longer. */
+const DEFAULT_MAX_ROWS = 200
+const maxRowsOf = (field: FieldWithName): number => ('maxRows' in field && typeof field.maxRows === 'number' ? field.maxRows : DEFAULT_MAX_ROWS)
+
 function scalarProblem(field: FieldWithName, value: unknown, path: string): string | null {
   const many = 'hasMany' in field && field.hasMany
   const each = (check: (v: unknown) => boolean, kind: string) => {
@@ -168,6 +172,10 @@ async function relationProblem(field: Extract<FieldWithName, { type: 'relationsh
   const many = 'hasMany' in field && field.hasMany
   const values = many ? value : [value]
   if (!Array.isArray(values)) return `${path} must be a list of ids.`
+  // Draft saves skip Payload's own maxRows: a list of thousands would be served on every read.
+  if (values.length > maxRowsOf(field)) return `${path} holds more than ${maxRowsOf(field)} documents.`
+  const keys = values.map((item) => JSON.stringify(isObject(item) ? [item.relationTo, item.value] : item))
+  if (new Set(keys).size !== keys.length) return `${path} names the same document twice.`
   const wanted = new Map<string, Set<string | number>>()
   for (const item of values) {
     if (item === null) continue
@@ -234,6 +242,7 @@ async function check(fields: Field[], data: unknown, path: string, ctx: Context,
     if (field.type === 'group') problem = await check(field.fields, value, at, ctx, new Set())
     else if (field.type === 'array') {
       if (!Array.isArray(value)) return { message: `${at} must be a list.`, status: 400 }
+      if (value.length > maxRowsOf(field)) return { message: `${at} holds more than ${maxRowsOf(field)} rows.`, status: 400 }
       for (const [i, row] of value.entries()) {
         problem ??= await check(field.fields, row, `${at}.${i}`, ctx, new Set(['id']))
       }

@@ -313,3 +313,19 @@ describe('the RSS feed against CDATA breaking (red team round 2)', () => {
     expect(feedText(hostile)).toContain('</title><link>')
   })
 })
+
+describe('list fields (red team round 3)', () => {
+  it('a draft gallery of thousands of photos, or one naming a photo twice, is refused', async () => {
+    const data = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#333' } }).jpeg().toBuffer()
+    const photo = await payload.create({ collection: 'media', data: { alt: 'One photo' }, file: { data, name: `rows-${Date.now()}.jpg`, mimetype: 'image/jpeg', size: data.length } })
+    const post = (photos: string[]) =>
+      rest('POST', 'galleries?draft=true&locale=en', { headers: { ...auth(), 'Content-Type': 'application/json' }, body: JSON.stringify({ title: `Rows ${Date.now()}`, photos }) })
+    const many = await post(Array.from({ length: 3000 }, () => photo.id))
+    expect(many.status).toBe(400)
+    expect(await many.text()).toMatch(/more than 200/)
+    const twice = await post([photo.id, photo.id])
+    expect(twice.status).toBe(400)
+    expect(await twice.text()).toMatch(/twice/)
+    expect((await post([photo.id])).status).toBe(201)
+  })
+})
