@@ -169,9 +169,14 @@ export function applyReleaseWorkflow(input: WorkflowInput): ReleaseWorkflowData 
           const record = { by: idOf(user!.id), at: now.toISOString(), reviewedBy: null, reviewedAt: null }
           const kind = filled(forceReason) ? 'force' : isMinorFix(input) ? 'minor' : null
           if (!kind) throw new WorkflowError(whyReviewIsMissing(workflow, user))
-          // One still waiting for its second look stays (with its reason): that look covers all since.
-          const waiting = Boolean(workflow.forcePublished?.by && !workflow.forcePublished.reviewedAt)
-          if (!waiting) workflow.forcePublished = kind === 'force' ? { kind, reason: forceReason!.trim(), ...record } : { kind, reason: null, ...record }
+          // One still waiting for its second look stays (who, when): that look covers all since; no reason is lost.
+          const waiting = workflow.forcePublished?.by && !workflow.forcePublished.reviewedAt ? workflow.forcePublished : null
+          const reasons = [waiting?.reason, kind === 'force' ? forceReason!.trim() : null].filter(filled)
+          workflow.forcePublished = {
+            ...(waiting ?? record),
+            kind: waiting?.kind === 'force' || kind === 'force' ? 'force' : 'minor',
+            reason: reasons.length ? reasons.join(' · ') : null,
+          }
         }
         // A withdrawal or a confirmation adds nothing to the public change history.
         if (workflow.firstPublishedAt && !withdrawing && !confirmedNow) Object.assign(result, recordChange(incoming, previous, now))

@@ -27,7 +27,15 @@ async function publishedRelease(request: APIRequestContext, title: string) {
     data: { title, leadAgency: agencies.docs[0].id, _status: 'published', workflow: { forcePublishReason: 'Browser test of the publish dialog' } },
   })
   expect(created.status(), await created.text()).toBe(201)
-  return ((await created.json()) as { doc: { id: string; slug: string } }).doc
+  const doc = ((await created.json()) as { doc: { id: string; slug: string } }).doc
+  // A second editor (the admin) confirms it, so the corrections below start from a reviewed release.
+  const admin = await request.post('/api/users/login', { data: { email: 'admin@example.com', password: DEMO_PASSWORD } })
+  const confirmed = await request.patch(`/api/releases/${doc.id}?locale=az&depth=0`, {
+    headers: { Authorization: `JWT ${((await admin.json()) as { token: string }).token}` },
+    data: { _status: 'published', updateType: 'minor', workflow: { confirmForceReview: true } },
+  })
+  expect(confirmed.status(), await confirmed.text()).toBe(200)
+  return doc
 }
 
 async function stored(request: APIRequestContext, id: string) {

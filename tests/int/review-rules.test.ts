@@ -409,3 +409,17 @@ describe('red-team round 3', () => {
     expect(minor.workflow?.forcePublished?.reviewedAt ?? null).toBeNull()
   })
 })
+
+describe('records of publishing without review, one after another', () => {
+  it('a force publish after a waiting minor fix turns the record into a force publish with its reason', async () => {
+    const draft = await draftRelease(payload, contributor, agencyId, 'Minor, then forced')
+    await submit(draft.id, contributor)
+    await update(draft.id, editor, { _status: 'published' })
+    await update(draft.id, editor, { lead: 'Typo fixed' }, true)
+    const minor = await update(draft.id, editor, { _status: 'published', updateType: 'minor' })
+    expect(minor.workflow?.forcePublished).toMatchObject({ kind: 'minor' })
+    await update(draft.id, editor, { lead: 'Rewritten' }, true)
+    const forced = await update(draft.id, editor, { _status: 'published', updateType: 'major', changeNote: 'Rewritten', workflow: { forcePublishReason: 'Urgent' } })
+    expect(forced.workflow?.forcePublished).toMatchObject({ kind: 'force', reason: 'Urgent', at: minor.workflow?.forcePublished?.at })
+  })
+})
