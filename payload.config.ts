@@ -16,7 +16,7 @@ import { RemovedReleases } from './collections/RemovedReleases'
 import { Users } from './collections/Users'
 import { withScheduleDefault } from './src/components/admin/schedulePublishDefault'
 import { databaseUnavailableAs503 } from './src/api/databaseErrors'
-import { limitQueryDepth, refuseHiddenAuthFields } from './src/api/graphql'
+import { limitQueryDepth, limitRootFields, refuseHiddenAuthFields } from './src/api/graphql'
 import { withStrictInput } from './src/api/strictInput'
 import { databaseAdapter } from './src/config/database'
 import { richTextEditor } from './src/config/editor'
@@ -99,7 +99,7 @@ export default buildConfig({
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),
   },
   graphQL: {
-    validationRules: () => [refuseHiddenAuthFields, limitQueryDepth],
+    validationRules: () => [refuseHiddenAuthFields, limitQueryDepth, limitRootFields],
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
   },
 }).then(withLockRules)

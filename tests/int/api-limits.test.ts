@@ -329,3 +329,18 @@ describe('list fields (red team round 3)', () => {
     expect((await post([photo.id])).status).toBe(201)
   })
 })
+
+describe('GraphQL aliases (red team round 4)', () => {
+  it('one request cannot ask for hundreds of lists (or logins) at once', async () => {
+    const lists = Array.from({ length: 50 }, (_, i) => `a${i}: Releases(limit: 100) { totalDocs }`).join(' ')
+    const many = await graphql(JSON.stringify({ query: `{ ${lists} }` }))
+    const body = (await many.json()) as { errors?: { message: string }[]; data?: unknown }
+    expect(body.errors?.[0]?.message).toMatch(/at most 10 things at once/)
+    expect(body.data ?? null).toBeNull()
+    const logins = Array.from({ length: 30 }, (_, i) => `l${i}: loginUser(email: "nobody@test.example", password: "x") { token }`).join(' ')
+    const tried = (await (await graphql(JSON.stringify({ query: `mutation { ${logins} }` }))).json()) as { errors?: { message: string }[] }
+    expect(tried.errors?.[0]?.message).toMatch(/at most 10 things at once/)
+    const few = (await (await graphql(JSON.stringify({ query: '{ a: Releases(limit: 5) { totalDocs } b: Agencies(limit: 5) { totalDocs } }' }))).json()) as { errors?: unknown[] }
+    expect(few.errors).toBeUndefined()
+  })
+})
