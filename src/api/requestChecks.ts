@@ -126,6 +126,12 @@ export function checked<Context extends Params>(handler: (request: Request, cont
       const collection = (await config).collections.find((c) => c.slug === slug[0])
       if (collection && !collection.versions) return refusal(404, `${slug[0].slice(0, 40)} keeps no versions.`)
     }
+    // A bulk write names its documents: Payload answers one without `where` with "An unknown error occurred."
+    if (config && slug.length === 1 && (request.method === 'PATCH' || request.method === 'DELETE') && ![...new URL(request.url).searchParams.keys()].some((key) => key === 'where' || key.startsWith('where['))) {
+      if ((await config).collections.some((c) => c.slug === slug[0])) {
+        return refusal(400, 'Say which documents: an id in the address, or a where filter in the query.')
+      }
+    }
     const file = mediaFileName(request.method, slug)
     if (file !== null) {
       const name = fileNameProblem(file)
@@ -287,6 +293,10 @@ export async function bodyProblem(request: Request): Promise<{ status: number; m
     form = await request.clone().formData()
   } catch {
     return { status: 400, message: 'The multipart form could not be read.' }
+  }
+  // Payload reads a form's fields only from `_payload` (JSON); without it a write failed with a 500.
+  if (!form.has('_payload') && !form.has('file')) {
+    return { status: 400, message: 'A multipart form carries its fields as JSON in a _payload field (and a file for uploads).' }
   }
   for (const [name, value] of form.entries()) {
     if (typeof value === 'string') {

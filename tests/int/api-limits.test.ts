@@ -344,3 +344,16 @@ describe('GraphQL aliases (red team round 4)', () => {
     expect(few.errors).toBeUndefined()
   })
 })
+
+describe('odd bodies and bulk writes (red team round 4)', () => {
+  it('a multipart form without _payload, and a bulk write naming no documents, get a 400 that says why', async () => {
+    const form = new FormData()
+    form.append('a', 'b')
+    const multipart = await rest('POST', 'agencies?draft=true', { headers: auth(), body: form })
+    expect(multipart.status).toBe(400)
+    expect(await multipart.text()).toMatch(/_payload/)
+    const bulk = await rest('PATCH', 'releases?draft=true', { headers: { ...auth(), 'Content-Type': 'application/json' }, body: JSON.stringify({ lead: 'x' }) })
+    expect(bulk.status).toBe(400)
+    expect(await bulk.text()).toMatch(/Say which documents/)
+  })
+})
