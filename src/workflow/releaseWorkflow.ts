@@ -167,7 +167,7 @@ export function applyReleaseWorkflow(input: WorkflowInput): ReleaseWorkflowData 
         reviewed = secondPairOfEyes
         if (!secondPairOfEyes) {
           const record = { by: idOf(user!.id), at: now.toISOString(), reviewedBy: null, reviewedAt: null }
-          const kind = filled(forceReason) ? 'force' : isMinorFix(input) ? 'minor' : null
+          const kind = filled(forceReason) ? 'force' : isMinorFix(input, workflow) ? 'minor' : null
           if (!kind) throw new WorkflowError(whyReviewIsMissing(workflow, user))
           // One still waiting for its second look stays (who, when): that look covers all since; no reason is lost.
           const waiting = workflow.forcePublished?.by && !workflow.forcePublished.reviewedAt ? workflow.forcePublished : null
@@ -260,10 +260,14 @@ export function isWithdrawing({ previous, incoming, publicCopyIsWithdrawn }: Wor
   return intent === 'publish' ? !publicCopyIsWithdrawn : !previous?.withdrawal?.withdrawn
 }
 
-/** A minor change to a release readers see now (not one unpublished since, and never its first publish). */
-function isMinorFix({ previous, incoming, publicCopyIsPublished }: WorkflowInput): boolean {
+/**
+ * A minor change to a release readers see now (not one unpublished since, never its first publish),
+ * written by the publishing editor alone: anyone else's words since the last review need review.
+ */
+function isMinorFix({ previous, incoming, publicCopyIsPublished, user }: WorkflowInput, workflow: WorkflowFields): boolean {
   const updateType = incoming.updateType ?? previous?.updateType
-  return updateType === 'minor' && publicCopyIsPublished && Boolean(previous?.workflow?.firstPublishedAt)
+  const othersWrote = (workflow.authors ?? []).some((id) => !sameId(id, user?.id))
+  return updateType === 'minor' && publicCopyIsPublished && Boolean(previous?.workflow?.firstPublishedAt) && !othersWrote
 }
 
 const isAuthor = (workflow: WorkflowFields, user: UserLike): boolean => (workflow.authors ?? []).some((id) => sameId(id, user?.id))

@@ -423,3 +423,14 @@ describe('records of publishing without review, one after another', () => {
     expect(forced.workflow?.forcePublished).toMatchObject({ kind: 'force', reason: 'Urgent', at: minor.workflow?.forcePublished?.at })
   })
 })
+
+describe('red-team round 5', () => {
+  it("a lone editor's minor fix cannot publish a contributor's unsubmitted draft", async () => {
+    const draft = await draftRelease(payload, contributor, agencyId, 'Public before the hack')
+    await submit(draft.id, contributor)
+    await update(draft.id, editor, { _status: 'published' })
+    await update(draft.id, contributor, { title: 'HACKED' }, true)
+    await expect(update(draft.id, editor, { _status: 'published', updateType: 'minor' })).rejects.toThrow(/review/i)
+    expect((await publicCopy(draft.id))?.title).toBe('Public before the hack')
+  })
+})
