@@ -1,6 +1,7 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import { inOwnLocale } from '@/lib/reqLocale'
+import { idOf, type Rel } from '@/lib/relations'
 
 import { WorkflowError } from './releaseWorkflow'
 
@@ -131,14 +132,13 @@ export async function changedSinceScheduled(req: PayloadRequest, id: string | nu
 
 /** The hero image and the gallery's photos of a release (ids). */
 async function photosShownBy(req: PayloadRequest, release: Record<string, unknown>): Promise<(string | number)[]> {
-  const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id?: string | number }).id : (value as string | number | undefined))
-  const ids = [idOf(release.heroImage)]
-  const galleryId = idOf(release.gallery)
+  const ids = [idOf(release.heroImage as Rel)]
+  const galleryId = idOf(release.gallery as Rel)
   if (galleryId != null) {
     const gallery = (await req.payload.findByID({ collection: 'galleries', id: galleryId, depth: 0, draft: true, overrideAccess: true, req, disableErrors: true })) as {
       photos?: unknown[] | null
     } | null
-    ids.push(...(gallery?.photos ?? []).map(idOf))
+    ids.push(...(gallery?.photos ?? []).map((photo) => idOf(photo as Rel)))
   }
   return ids.filter((id): id is string | number => id != null)
 }

@@ -4,11 +4,9 @@
  * before, not told after: minor or major for a release published before, a note for a major change,
  * and a reason when an editor publishes without a second pair of eyes (a minor fix alone needs none).
  */
-export type UpdateKind = 'minor' | 'major'
+import { sameId as same, type Rel } from '@/lib/relations'
 
-type Rel = string | number | { id?: string | number } | null | undefined
-const idOf = (value: Rel) => (value && typeof value === 'object' ? value.id : value)
-const same = (a: Rel, b: Rel) => a != null && b != null && String(idOf(a)) === String(idOf(b))
+export type UpdateKind = 'minor' | 'major'
 
 export interface PublishQuestionsInput {
   firstPublishedAt?: unknown
