@@ -95,6 +95,7 @@ export interface UserAuthOperations {
 export interface Release {
   id: string;
   title: string;
+  listTitle?: string | null;
   type: 'press-release' | 'news' | 'statement' | 'media-coverage';
   /**
    * Shown first on the home page (the newest featured release wins).
@@ -691,6 +692,7 @@ export interface PayloadMigration {
  */
 export interface ReleasesSelect<T extends boolean = true> {
   title?: T;
+  listTitle?: T;
   type?: T;
   featured?: T;
   lead?: T;

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { LIST_TITLE_CELL, listTitleField } from '@/components/admin/listTitle'
+import { titleToCreateOrPublish } from '@/fields/draftRequirements'
 import { slugField } from '@/fields/slug'
 import { editorialAccess, editorialEndpoints, editorialHooks, editorialVersions } from '@/workflow/editorialCollection'
 
@@ -23,6 +24,7 @@ export const Galleries: CollectionConfig = {
       localized: true,
       required: true,
       maxLength: 300,
+      validate: titleToCreateOrPublish,
       // In a language without a title, the list shows the one that exists, marked: "[en] Title".
       admin: { components: { Cell: LIST_TITLE_CELL } },
     },

@@ -1,6 +1,8 @@
 import type { Field } from 'payload'
 
 import { editorsField, isEditorUser, staffField, type UserLike } from '@/access'
+import { LIST_TITLE_CELL, listTitleField } from '@/components/admin/listTitle'
+import { requiredToPublish, titleToCreateOrPublish } from '@/fields/draftRequirements'
 import { slugField } from '@/fields/slug'
 import { reviewStateOptions, UPDATE_TYPES, WORKFLOW_STATES } from '@/workflow/releaseWorkflow'
 
@@ -21,7 +23,8 @@ const shownWhenSet = (name: string) => ({
 })
 
 export const content: Field[] = [
-  { name: 'title', type: 'text', localized: true, required: true, maxLength: 300 },
+  { name: 'title', type: 'text', localized: true, required: true, maxLength: 300, validate: titleToCreateOrPublish, admin: { components: { Cell: LIST_TITLE_CELL } } },
+  listTitleField('releases'),
   { name: 'type', type: 'select', required: true, defaultValue: 'press-release', options: [...RELEASE_TYPES], index: true },
   {
     name: 'featured',
@@ -60,7 +63,7 @@ export const content: Field[] = [
 ]
 
 export const relations: Field[] = [
-  { name: 'leadAgency', label: 'From (lead agency)', type: 'relationship', relationTo: 'agencies', required: true, index: true },
+  { name: 'leadAgency', label: 'From (lead agency)', type: 'relationship', relationTo: 'agencies', required: true, index: true, validate: requiredToPublish },
   { name: 'supportingAgencies', type: 'relationship', relationTo: 'agencies', hasMany: true },
   { name: 'officials', label: 'Officials mentioned', type: 'relationship', relationTo: 'officials', hasMany: true },
   { name: 'heroImage', type: 'upload', relationTo: 'media' },

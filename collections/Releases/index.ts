@@ -58,6 +58,9 @@ export const Releases: CollectionConfig = {
     drafts: {
       autosave: { interval: 2000 },
       schedulePublish: true,
+      // Validated so that "Create New" left alone saves nothing (Payload creates an autosaved document
+      // on opening otherwise); what a draft needs: src/fields/draftRequirements.ts.
+      validate: true,
     },
     maxPerDoc: 100,
   },

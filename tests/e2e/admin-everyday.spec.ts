@@ -144,3 +144,37 @@ test('admin in ru: a gallery published without a date gets the day it was publis
   const removed = await page.evaluate(async (url) => (await fetch(url, { method: 'DELETE', credentials: 'include' })).status, `/api/galleries/${id}`)
   expect(removed).toBe(200)
 })
+
+test('Create New left alone saves no release; a title alone saves a draft; English-only is “[en] Title” in az', async ({ page, request }) => {
+  test.setTimeout(150_000)
+  const auth = await token(request, 'editor@example.com')
+  const headers = { Authorization: `JWT ${auth}` }
+  const count = async () => ((await (await request.get('/api/releases?limit=1&draft=true', { headers })).json()) as { totalDocs: number }).totalDocs
+  const before = await count()
+  expect(typeof before, 'the count answers').toBe('number')
+
+  await logIn(page, 'contributor@example.com')
+  await useLanguage(page, 'az')
+  await page.goto('/admin/collections/releases/create?locale=az')
+  await expect(page.locator('#field-title')).toBeVisible()
+  await page.waitForTimeout(3500) // longer than the autosave interval
+  await page.goto('/admin')
+  expect(await count(), 'opening Create New and leaving saves nothing').toBe(before)
+
+  // A draft is saved as soon as it has a title: no agency, no text needed yet.
+  const draftTitle = `Qaralama ${Date.now()}`
+  await page.goto('/admin/collections/releases/create?locale=az')
+  await page.locator('#field-title').fill(draftTitle)
+  await page.getByRole('button', { name: 'Qaralamayı yadda saxla' }).click()
+  await expect(page).toHaveURL(/\/releases\/[0-9a-f-]{36}/)
+  expect(await count()).toBe(before + 1)
+  await page.screenshot({ path: `${SHOTS}/release-draft-title-only-az.png`, fullPage: true })
+
+  const title = `Only English release ${Date.now()}`
+  const id = await submittedRelease(request, title)
+  await page.goto('/admin/collections/releases?locale=az')
+  await expect(page.locator('.table')).toContainText(`[en] ${title}`)
+  await expect(page.locator('.table')).not.toContainText('<No Title>')
+  await page.screenshot({ path: `${SHOTS}/releases-list-az.png`, fullPage: true })
+  expect(id).toBeTruthy()
+})

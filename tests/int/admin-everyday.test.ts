@@ -167,6 +167,32 @@ describe('galleries', () => {
   })
 })
 
+describe('drafts in more than one language', () => {
+  it('a gallery’s Russian title written by staff lands in Russian only (the list title’s read leaves the locale alone)', async () => {
+    const gallery = await payload.create({ collection: 'galleries', data: { title: 'Azərbaycanca' }, locale: 'az', draft: true, user: contributor, overrideAccess: false })
+    await payload.update({ collection: 'galleries', id: gallery.id, data: { title: 'По-русски' }, locale: 'ru', draft: true, user: contributor, overrideAccess: false })
+    const all = (await payload.findByID({ collection: 'galleries', id: gallery.id, locale: 'all', draft: true, overrideAccess: true })) as unknown as { title: Record<string, string> }
+    expect(all.title).toEqual(expect.objectContaining({ az: 'Azərbaycanca', ru: 'По-русски' }))
+  })
+
+  it('releases: "Create New" left alone saves nothing (drafts are validated: a title is needed to create one)', async () => {
+    const before = (await payload.count({ collection: 'releases' })).totalDocs
+    await expect(payload.create({ collection: 'releases', data: {}, draft: true, user: contributor, overrideAccess: false })).rejects.toThrow(/Title/)
+    expect((await payload.count({ collection: 'releases' })).totalDocs).toBe(before)
+    const drafts = payload.collections.releases.config.versions?.drafts
+    expect(drafts && drafts.validate).toBe(true)
+  })
+
+  it('a release draft needs only its title; a draft in a language without one is still saved; publishing needs the rest', async () => {
+    const draft = await payload.create({ collection: 'releases', data: { title: 'Only a title' }, locale: 'az', draft: true, user: contributor, overrideAccess: false })
+    const inRussian = await payload.update({ collection: 'releases', id: draft.id, data: { lead: 'Вводка без заголовка' }, locale: 'ru', draft: true, user: contributor, overrideAccess: false })
+    expect(inRussian.lead).toBe('Вводка без заголовка')
+    await expect(
+      payload.update({ collection: 'releases', id: draft.id, data: { _status: 'published', workflow: { forcePublishReason: 'Urgent statement' } }, locale: 'az', user: editor, overrideAccess: false }),
+    ).rejects.toThrow(/agency/i)
+  })
+})
+
 describe('helpers', () => {
   it('listTitleOf picks the viewed language, then az, en, ru, and marks another language', () => {
     expect(listTitleOf({ az: 'Başlıq', en: 'Title' }, 'az')).toBe('Başlıq')

@@ -4,14 +4,14 @@
  * instead of Payload's "<No Title>". Staff only: a virtual field (`listTitle`) computed after reading,
  * shown by the title column's cell (ListTitleCell).
  *
- * Releases need the same two lines as galleries (collections/Galleries/index.ts): the field
- * `listTitleField('releases')` among the fields, and `admin: { components: { Cell: LIST_TITLE_CELL } }`
- * on the `title` field.
+ * Used by releases and galleries: the field `listTitleField(slug)` among the fields, and
+ * `admin: { components: { Cell: LIST_TITLE_CELL } }` on the `title` field.
  */
 import type { CollectionSlug, FieldHook, TextField } from 'payload'
 
 import { isStaffUser, type UserLike } from '@/access/roles'
 import { DEFAULT_LOCALE, LOCALES, type LocaleCode } from '@/fields/localizedName'
+import { inOwnLocale } from '@/lib/reqLocale'
 
 export const LIST_TITLE_CELL = '/src/components/admin/ListTitleCell#ListTitleCell'
 
@@ -47,7 +47,8 @@ export function listTitleField(collection: CollectionSlug, titleField = 'title')
     const title = doc[titleField]
     if (present(title) && locale === DEFAULT_LOCALE) return title
     if (id === undefined) return present(title) ? title : null
-    const all = (await req.payload.findByID({
+    // Read in every language without leaving the request's locale at 'all' for the write that follows.
+    const all = (await inOwnLocale(req, () => req.payload.findByID({
       collection,
       id,
       locale: 'all',
@@ -57,7 +58,7 @@ export function listTitleField(collection: CollectionSlug, titleField = 'title')
       overrideAccess: true,
       disableErrors: true,
       req,
-    } as Parameters<typeof req.payload.findByID>[0])) as unknown as Record<string, unknown> | null
+    } as Parameters<typeof req.payload.findByID>[0]))) as unknown as Record<string, unknown> | null
     const titles = all?.[titleField]
     return listTitleOf(titles && typeof titles === 'object' ? (titles as Titles) : { [locale]: present(title) ? title : null }, locale)
   }
