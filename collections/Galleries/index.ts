@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { LIST_TITLE_CELL, listTitleField } from '@/components/admin/listTitle'
 import { titleToCreateOrPublish } from '@/fields/draftRequirements'
 import { slugField } from '@/fields/slug'
+import { collectionLabels, commonLabels, galleryLabels as L, navGroups } from '@/i18n/fieldLabels'
 import { editorialAccess, editorialEndpoints, editorialHooks, editorialVersions } from '@/workflow/editorialCollection'
 
 import { dateOnPublish } from './hooks/dateOnPublish'
@@ -11,15 +12,17 @@ const versions = typeof editorialVersions === 'object' ? editorialVersions : {}
 
 export const Galleries: CollectionConfig = {
   slug: 'galleries',
+  labels: collectionLabels.galleries,
   access: editorialAccess,
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'date', 'agency', '_status'],
-    group: 'Media',
+    group: navGroups.media,
   },
   fields: [
     {
       name: 'title',
+      label: commonLabels.title,
       type: 'text',
       localized: true,
       required: true,
@@ -32,35 +35,33 @@ export const Galleries: CollectionConfig = {
     slugField(),
     {
       name: 'date',
+      label: commonLabels.date,
       type: 'date',
       index: true,
       admin: {
         position: 'sidebar',
         date: { pickerAppearance: 'dayOnly' },
-        description: {
-          az: 'Boş qalsa, qalereyanın dərc olunduğu gün olur.',
-          en: 'Left empty, it becomes the day the gallery is published.',
-          ru: 'Если оставить пустым, будет дата публикации галереи.',
-        },
+        description: L.dateDescription,
       },
     },
-    { name: 'agency', type: 'relationship', relationTo: 'agencies', admin: { position: 'sidebar' } },
+    { name: 'agency', label: commonLabels.agency, type: 'relationship', relationTo: 'agencies', admin: { position: 'sidebar' } },
     {
       name: 'photos',
+      label: L.photos,
       type: 'upload',
       relationTo: 'media',
       hasMany: true,
       admin: {
         isSortable: true,
-        description:
-          'Drop many photos at once (bulk upload) or choose them from the media library; drag to reorder. Caption, credit and alt text belong to each photo.',
+        description: L.photosDescription,
       },
     },
     {
       name: 'cover',
+      label: L.cover,
       type: 'upload',
       relationTo: 'media',
-      admin: { position: 'sidebar', description: 'Shown in lists and when shared. Defaults to the first photo.' },
+      admin: { position: 'sidebar', description: L.coverDescription },
     },
   ],
   hooks: { ...editorialHooks, beforeChange: [...editorialHooks.beforeChange, dateOnPublish] },

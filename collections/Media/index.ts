@@ -12,6 +12,7 @@ import {
   type UserLike,
 } from '@/access'
 import { mediaDir } from '@/config/env'
+import { collectionLabels, mediaLabels as L, navGroups } from '@/i18n/fieldLabels'
 import { mediaFileAccessEndpoint } from '@/media/fileAccess'
 import { ACCEPTED_TYPES } from '@/media/inspect'
 import { revalidateAfterChange, revalidateAfterDelete } from '@/site/revalidate'
@@ -45,6 +46,7 @@ export const MEDIA_SIZES = ['thumbnail', 'card', 'hero', 'full'] as const
 
 export const Media: CollectionConfig = {
   slug: 'media',
+  labels: collectionLabels.media,
   access: {
     create: staff,
     read: staffOrShownPublicly,
@@ -54,37 +56,38 @@ export const Media: CollectionConfig = {
   admin: {
     useAsTitle: 'filename',
     defaultColumns: ['filename', 'alt', 'credit', 'dateTaken', 'updatedAt'],
-    group: 'Media',
-    description: 'Photos for releases and galleries. Location and camera data are removed on upload.',
+    group: navGroups.media,
+    description: L.description,
   },
   fields: [
     {
       name: 'alt',
-      label: 'Alt text',
+      label: L.alt,
       type: 'text',
       localized: true,
       required: true,
       maxLength: 300,
       admin: {
-        description:
-          'What the photo shows, for readers who cannot see it (e.g. “The minister signs the agreement with the delegation”). Needed in Azerbaijani before anything showing it is published.',
+        description: L.altDescription,
       },
     },
-    { name: 'caption', type: 'textarea', localized: true, maxLength: 1000 },
-    { name: 'credit', type: 'text', maxLength: 200, admin: { description: 'Photographer or source. Read from the photo when it says.' } },
+    { name: 'caption', label: L.caption, type: 'textarea', localized: true, maxLength: 1000 },
+    { name: 'credit', label: L.credit, type: 'text', maxLength: 200, admin: { description: L.creditDescription } },
     {
       name: 'dateTaken',
+      label: L.dateTaken,
       type: 'date',
-      admin: { description: 'Read from the photo (EXIF) when it says.', date: { pickerAppearance: 'dayAndTime' } },
+      admin: { description: L.dateTakenDescription, date: { pickerAppearance: 'dayAndTime' } },
     },
     {
       name: 'usedIn',
+      label: L.usedIn,
       type: 'ui',
       admin: { position: 'sidebar', components: { Field: '/src/components/admin/MediaUsage#MediaUsage' } },
     },
     {
       name: 'inPublishedUse',
-      label: 'On the public site',
+      label: L.inPublishedUse,
       type: 'checkbox',
       defaultValue: false,
       index: true,
@@ -92,17 +95,17 @@ export const Media: CollectionConfig = {
       admin: {
         position: 'sidebar',
         readOnly: true,
-        description: 'Set by the server: a published release, gallery, official or agency shows this photo. Until then only staff can open it.',
+        description: L.inPublishedUseDescription,
       },
     },
     {
       name: 'deleteWhileInUse',
-      label: 'Delete even though it is used',
+      label: L.deleteWhileInUse,
       type: 'checkbox',
       access: { read: staffField, update: adminsField },
       admin: {
         position: 'sidebar',
-        description: 'Admins only. The pages that show it will go without it.',
+        description: L.deleteWhileInUseDescription,
         condition: (_data, _sibling, { user }) => isAdminUser(user as UserLike),
       },
     },

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { slugField } from '@/fields/slug'
+import { collectionLabels, commonLabels, navGroups, officialLabels as L } from '@/i18n/fieldLabels'
 import { currentPosition, positionErrors, type Position } from '@/lib/positions'
 import { editorialAccess, editorialEndpoints, editorialHooks, editorialVersions } from '@/workflow/editorialCollection'
 
@@ -8,50 +9,54 @@ import { checkHeadsOfAgency } from './hooks/checkHeadsOfAgency'
 
 export const Officials: CollectionConfig = {
   slug: 'officials',
+  labels: collectionLabels.officials,
   access: editorialAccess,
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'rank', 'currentTitle', '_status'],
-    group: 'Directory',
+    group: navGroups.directory,
   },
   fields: [
-    { name: 'name', type: 'text', localized: true, required: true, maxLength: 200 },
+    { name: 'name', label: L.name, type: 'text', localized: true, required: true, maxLength: 200 },
     slugField({ from: 'name', localized: false }),
-    { name: 'rank', type: 'text', localized: true, maxLength: 120, admin: { description: 'e.g. Colonel-General' } },
-    { name: 'portrait', type: 'upload', relationTo: 'media' },
-    { name: 'biography', type: 'richText', localized: true },
+    { name: 'rank', label: L.rank, type: 'text', localized: true, maxLength: 120, admin: { description: L.rankDescription } },
+    { name: 'portrait', label: L.portrait, type: 'upload', relationTo: 'media' },
+    { name: 'biography', label: L.biography, type: 'richText', localized: true },
     {
       name: 'positions',
+      label: L.positions,
       type: 'array',
-      labels: { singular: 'Position', plural: 'Positions held' },
-      admin: { description: 'Every post held, with dates. Leave the end date empty for a post held now.' },
+      labels: { singular: L.position, plural: L.positionsHeld },
+      admin: { description: L.positionsDescription },
       validate: (rows: unknown) => {
         const errors = positionErrors((rows as Position[] | null) ?? [])
         return errors.length ? errors.join(' ') : true
       },
       fields: [
-        { name: 'title', type: 'text', localized: true, required: true, maxLength: 200 },
-        { name: 'agency', type: 'relationship', relationTo: 'agencies', required: true },
+        { name: 'title', label: L.positionTitle, type: 'text', localized: true, required: true, maxLength: 200 },
+        { name: 'agency', label: commonLabels.agency, type: 'relationship', relationTo: 'agencies', required: true },
         {
           type: 'row',
           fields: [
-            { name: 'startDate', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
-            { name: 'endDate', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
+            { name: 'startDate', label: L.startDate, type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
+            { name: 'endDate', label: L.endDate, type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
           ],
         },
         {
           name: 'headOfAgency',
+          label: L.headOfAgency,
           type: 'checkbox',
           defaultValue: false,
-          admin: { description: 'A post one person holds at a time (minister, chief of service).' },
+          admin: { description: L.headOfAgencyDescription },
         },
       ],
     },
     {
       name: 'currentTitle',
+      label: L.currentTitle,
       type: 'text',
       virtual: true,
-      admin: { readOnly: true, position: 'sidebar', description: 'Derived from the positions held now.' },
+      admin: { readOnly: true, position: 'sidebar', description: L.currentTitleDescription },
       hooks: {
         afterRead: [({ siblingData }) => currentPosition(siblingData?.positions as Position[])?.title ?? null],
       },

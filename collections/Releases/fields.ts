@@ -4,13 +4,14 @@ import { editorsField, isEditorUser, staffField, type UserLike } from '@/access'
 import { LIST_TITLE_CELL, listTitleField } from '@/components/admin/listTitle'
 import { requiredToPublish, titleToCreateOrPublish } from '@/fields/draftRequirements'
 import { slugField } from '@/fields/slug'
+import { type AdminText, commonLabels, releaseLabels as L } from '@/i18n/fieldLabels'
 import { reviewStateOptions, UPDATE_TYPES, WORKFLOW_STATES } from '@/workflow/releaseWorkflow'
 
 export const RELEASE_TYPES = [
-  { label: 'Press release', value: 'press-release' },
-  { label: 'News', value: 'news' },
-  { label: 'Statement', value: 'statement' },
-  { label: 'Media coverage', value: 'media-coverage' },
+  { label: L.typePressRelease, value: 'press-release' },
+  { label: L.typeNews, value: 'news' },
+  { label: L.typeStatement, value: 'statement' },
+  { label: L.typeMediaCoverage, value: 'media-coverage' },
 ] as const
 
 const readOnly = { readOnly: true } as const
@@ -23,66 +24,69 @@ const shownWhenSet = (name: string) => ({
 })
 
 export const content: Field[] = [
-  { name: 'title', type: 'text', localized: true, required: true, maxLength: 300, validate: titleToCreateOrPublish, admin: { components: { Cell: LIST_TITLE_CELL } } },
+  { name: 'title', label: commonLabels.title, type: 'text', localized: true, required: true, maxLength: 300, validate: titleToCreateOrPublish, admin: { components: { Cell: LIST_TITLE_CELL } } },
   listTitleField('releases'),
-  { name: 'type', type: 'select', required: true, defaultValue: 'press-release', options: [...RELEASE_TYPES], index: true },
+  { name: 'type', label: L.type, type: 'select', required: true, defaultValue: 'press-release', options: [...RELEASE_TYPES], index: true },
   {
     name: 'featured',
+    label: L.featured,
     type: 'checkbox',
     defaultValue: false,
     index: true,
-    admin: { position: 'sidebar', description: 'Shown first on the home page (the newest featured release wins).' },
+    admin: { position: 'sidebar', description: L.featuredDescription },
   },
-  { name: 'lead', type: 'textarea', localized: true, maxLength: 1000, admin: { description: 'One or two sentences shown in lists and under the title.' } },
-  { name: 'body', type: 'richText', localized: true },
+  { name: 'lead', label: L.lead, type: 'textarea', localized: true, maxLength: 1000, admin: { description: L.leadDescription } },
+  { name: 'body', label: L.body, type: 'richText', localized: true },
   {
     type: 'row',
     fields: [
       {
         name: 'publishedAt',
-        label: 'Publication date and time',
+        label: L.publishedAt,
         type: 'date',
         index: true,
         timezone: true,
-        admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'Asia/Baku. Set on first publish if left empty.' },
+        admin: { date: { pickerAppearance: 'dayAndTime' }, description: L.publishedAtDescription },
       },
       {
         name: 'datePrecision',
+        label: L.datePrecision,
         type: 'select',
         defaultValue: 'datetime',
         options: [
-          { label: 'Date and time', value: 'datetime' },
-          { label: 'Date only', value: 'date' },
-          { label: 'Year only (archive items)', value: 'year' },
+          { label: L.precisionDatetime, value: 'datetime' },
+          { label: L.precisionDate, value: 'date' },
+          { label: L.precisionYear, value: 'year' },
         ],
-        admin: { description: 'How much of the publication date is known.' },
+        admin: { description: L.datePrecisionDescription },
       },
-      { name: 'place', type: 'text', localized: true, maxLength: 120, admin: { description: 'e.g. Baku' } },
+      { name: 'place', label: L.place, type: 'text', localized: true, maxLength: 120, admin: { description: L.placeDescription } },
     ],
   },
 ]
 
 export const relations: Field[] = [
-  { name: 'leadAgency', label: 'From (lead agency)', type: 'relationship', relationTo: 'agencies', required: true, index: true, validate: requiredToPublish },
-  { name: 'supportingAgencies', type: 'relationship', relationTo: 'agencies', hasMany: true },
-  { name: 'officials', label: 'Officials mentioned', type: 'relationship', relationTo: 'officials', hasMany: true },
-  { name: 'heroImage', type: 'upload', relationTo: 'media' },
-  { name: 'gallery', type: 'relationship', relationTo: 'galleries' },
+  { name: 'leadAgency', label: L.leadAgency, type: 'relationship', relationTo: 'agencies', required: true, index: true, validate: requiredToPublish },
+  { name: 'supportingAgencies', label: L.supportingAgencies, type: 'relationship', relationTo: 'agencies', hasMany: true },
+  { name: 'officials', label: L.officials, type: 'relationship', relationTo: 'officials', hasMany: true },
+  { name: 'heroImage', label: L.heroImage, type: 'upload', relationTo: 'media' },
+  { name: 'gallery', label: L.gallery, type: 'relationship', relationTo: 'galleries' },
   {
     name: 'source',
-    label: 'Source (republished items)',
+    label: L.source,
     type: 'group',
-    admin: { description: 'For items first published elsewhere.' },
+    admin: { description: L.sourceDescription },
     fields: [
-      { name: 'outlet', type: 'relationship', relationTo: 'agencies', filterOptions: { kind: { equals: 'media-outlet' } } },
-      { name: 'byline', type: 'text', maxLength: 200 },
+      { name: 'outlet', label: L.outlet, type: 'relationship', relationTo: 'agencies', filterOptions: { kind: { equals: 'media-outlet' } } },
+      { name: 'byline', label: L.byline, type: 'text', maxLength: 200 },
       {
         name: 'originalUrl',
+        label: L.originalUrl,
         type: 'text',
         validate: (value: unknown) =>
           value == null || value === '' || /^https?:\/\/[^\s]+$/i.test(String(value)) || 'The original URL must start with http:// or https://',
       },
-      { name: 'originalDate', type: 'date', timezone: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      { name: 'originalDate', label: L.originalDate, type: 'date', timezone: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     ],
   },
 ]
@@ -91,135 +95,141 @@ export const relations: Field[] = [
 export const changes: Field[] = [
   {
     name: 'updateType',
+    label: L.updateType,
     type: 'radio',
     access: staffOnly,
     options: [
-      { label: 'Minor change (typo, formatting): no public note', value: UPDATE_TYPES[0] },
-      { label: 'Major change: readers see a change note', value: UPDATE_TYPES[1] },
+      { label: L.updateMinor, value: UPDATE_TYPES[0] },
+      { label: L.updateMajor, value: UPDATE_TYPES[1] },
     ],
     admin: {
       condition: (data) => Boolean(data?.workflow?.firstPublishedAt),
-      description: 'Required when publishing changes to a published release.',
+      description: L.updateTypeDescription,
     },
   },
   {
     name: 'changeNote',
+    label: L.changeNote,
     type: 'textarea',
     localized: true,
     access: staffOnly,
     maxLength: 500,
-    admin: { condition: (data) => data?.updateType === 'major', description: 'What changed, in one sentence readers will see.' },
+    admin: { condition: (data) => data?.updateType === 'major', description: L.changeNoteDescription },
   },
   {
     name: 'changeHistory',
-    label: 'Public change history',
+    label: L.changeHistory,
+    labels: { singular: L.changeHistorySingular, plural: L.changeHistoryPlural },
     type: 'array',
     admin: { ...readOnly, condition: (data) => Boolean(data?.changeHistory?.length) },
     fields: [
-      { name: 'date', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      { name: 'date', label: commonLabels.date, type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
       // Not required: a note is written in the language it was published from; the others read it marked (src/site/changeNotes.ts).
-      { name: 'note', type: 'textarea', localized: true, maxLength: 500 },
+      { name: 'note', label: L.note, type: 'textarea', localized: true, maxLength: 500 },
     ],
   },
 ]
 
 export const withdrawal: Field = {
   name: 'withdrawal',
+  label: L.withdrawal,
   type: 'group',
   admin: {
-    description: 'A withdrawn release stays online with a notice and your explanation. Only a published release can be withdrawn.',
+    description: L.withdrawalDescription,
     condition: (data) => Boolean(data?.workflow?.firstPublishedAt),
   },
   fields: [
-    { name: 'withdrawn', type: 'checkbox', defaultValue: false, access: { update: editorsField } },
-    { name: 'withdrawnAt', type: 'date', admin: { ...readOnly, condition: (_, sibling) => Boolean(sibling?.withdrawn) } },
+    { name: 'withdrawn', label: L.withdrawn, type: 'checkbox', defaultValue: false, access: { update: editorsField } },
+    { name: 'withdrawnAt', label: L.withdrawnAt, type: 'date', admin: { ...readOnly, condition: (_, sibling) => Boolean(sibling?.withdrawn) } },
     {
       name: 'explanation',
+      label: L.explanation,
       type: 'textarea',
       localized: true,
       maxLength: 2000,
-      admin: { condition: (_, sibling) => Boolean(sibling?.withdrawn), description: 'Shown to readers.' },
+      admin: { condition: (_, sibling) => Boolean(sibling?.withdrawn), description: L.explanationDescription },
     },
   ],
 }
 
-const stateLabels: Record<(typeof WORKFLOW_STATES)[number], string> = {
-  draft: 'Draft',
-  in_review: 'Submitted for review',
-  published: 'Published',
-  withdrawn: 'Withdrawn',
+const stateLabels: Record<(typeof WORKFLOW_STATES)[number], AdminText> = {
+  draft: L.stateDraft,
+  in_review: L.stateInReview,
+  published: L.statePublished,
+  withdrawn: L.stateWithdrawn,
 }
 
 export const workflow: Field = {
   name: 'workflow',
-  label: 'Review',
+  label: L.workflow,
   type: 'group',
   access: staffOnly,
   admin: { position: 'sidebar' },
   fields: [
     {
       name: 'state',
-      label: 'Review status',
+      label: L.state,
       type: 'select',
       defaultValue: 'draft',
       index: true,
       options: WORKFLOW_STATES.map((value) => ({ label: stateLabels[value], value })),
       // Only the states a person can choose (published and withdrawn come from Publish and Withdraw), and the current one.
       filterOptions: ({ options, siblingData }) => reviewStateOptions(options, (siblingData as { state?: string } | undefined)?.state),
-      admin: { description: 'Choose “Submitted for review” and save to send this release to an editor.' },
+      admin: { description: L.stateDescription },
     },
-    { name: 'submittedBy', type: 'relationship', relationTo: 'users', admin: shownWhenSet('submittedBy') },
+    { name: 'submittedBy', label: L.submittedBy, type: 'relationship', relationTo: 'users', admin: shownWhenSet('submittedBy') },
     {
       name: 'authors',
-      label: 'Written since the last publish by',
+      label: L.authors,
       type: 'relationship',
       relationTo: 'users',
       hasMany: true,
       admin: {
         ...readOnly,
         condition: (_: unknown, sibling: { authors?: unknown[] } | undefined) => Boolean(sibling?.authors?.length),
-        description: 'Set by the server. None of them can be the reviewer who publishes it.',
+        description: L.authorsDescription,
       },
     },
-    { name: 'submittedAt', type: 'date', admin: { ...shownWhenSet('submittedAt'), date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'reviewedBy', label: 'Published by', type: 'relationship', relationTo: 'users', admin: shownWhenSet('reviewedBy') },
-    { name: 'firstPublishedAt', type: 'date', admin: { ...shownWhenSet('firstPublishedAt'), date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'submittedAt', label: L.submittedAt, type: 'date', admin: { ...shownWhenSet('submittedAt'), date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'reviewedBy', label: L.reviewedBy, type: 'relationship', relationTo: 'users', admin: shownWhenSet('reviewedBy') },
+    { name: 'firstPublishedAt', label: L.firstPublishedAt, type: 'date', admin: { ...shownWhenSet('firstPublishedAt'), date: { pickerAppearance: 'dayAndTime' } } },
     {
       name: 'forcePublishReason',
-      label: 'Publish without review: reason',
+      label: L.forcePublishReason,
       type: 'textarea',
       maxLength: 1000,
       access: { update: editorsField, create: editorsField },
       admin: {
-        description: 'Editors only, for urgent items. Recorded and shown until a second editor reviews it.',
+        description: L.forcePublishReasonDescription,
         condition: (_data, _sibling, { user }) => isEditorUser(user as UserLike),
       },
     },
     {
       name: 'forcePublished',
-      label: 'Published without review',
+      label: L.forcePublished,
       type: 'group',
       admin: { condition: (_, sibling) => Boolean(sibling?.forcePublished?.by) },
       fields: [
         {
           name: 'kind',
+          label: L.forceKind,
           type: 'select',
           options: [
-            { label: 'Published without review, with a reason', value: 'force' },
-            { label: 'Minor change by an editor alone', value: 'minor' },
+            { label: L.forceKindForce, value: 'force' },
+            { label: L.forceKindMinor, value: 'minor' },
           ],
           admin: readOnly,
         },
-        { name: 'reason', type: 'textarea', admin: readOnly },
-        { name: 'by', type: 'relationship', relationTo: 'users', admin: readOnly },
-        { name: 'at', type: 'date', admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
-        { name: 'reviewedBy', type: 'relationship', relationTo: 'users', admin: readOnly },
-        { name: 'reviewedAt', type: 'date', admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'reason', label: commonLabels.reason, type: 'textarea', admin: readOnly },
+        { name: 'by', label: L.forceBy, type: 'relationship', relationTo: 'users', admin: readOnly },
+        { name: 'at', label: L.forceAt, type: 'date', admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'reviewedBy', label: L.forceReviewedBy, type: 'relationship', relationTo: 'users', admin: readOnly },
+        { name: 'reviewedAt', label: L.forceReviewedAt, type: 'date', admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
       ],
     },
     {
       name: 'confirmForceReview',
-      label: 'I have reviewed this release (published without review)',
+      label: L.confirmForceReview,
       type: 'checkbox',
       access: { update: editorsField },
       admin: { condition: (_, sibling) => Boolean(sibling?.forcePublished?.by && !sibling?.forcePublished?.reviewedAt) },
@@ -229,17 +239,18 @@ export const workflow: Field = {
 
 export const importSource: Field = {
   name: 'importSource',
+  label: L.importSource,
   type: 'group',
   access: staffOnly,
   admin: { position: 'sidebar', condition: (data) => Boolean(data?.importSource?.key) },
   fields: [
-    { name: 'key', type: 'text', index: true, admin: readOnly },
-    { name: 'file', type: 'text', admin: readOnly },
+    { name: 'key', label: L.importKey, type: 'text', index: true, admin: readOnly },
+    { name: 'file', label: L.importFile, type: 'text', admin: readOnly },
     {
       name: 'photos',
-      label: 'Photos named in the source',
+      label: L.importPhotos,
       type: 'textarea',
-      admin: { ...readOnly, description: 'Upload these and add them to the gallery.' },
+      admin: { ...readOnly, description: L.importPhotosDescription },
     },
   ],
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { admins, publishedOrStaff, staff, staffButOnlyEditorsPublish } from '@/access'
 import { requireAltTextToPublish } from '@/media/altTextGate'
+import { collectionLabels, navGroups, releaseLabels } from '@/i18n/fieldLabels'
 import { mediaVisibilityHooks } from '@/media/visibility'
 import { removeFromSearchAfterDelete, syncSearchAfterChange } from '@/search/hooks'
 import { revalidateAfterChange, revalidateAfterDelete } from '@/site/revalidate'
@@ -15,6 +16,7 @@ import { recordRemoval } from './hooks/recordRemoval'
 
 export const Releases: CollectionConfig = {
   slug: 'releases',
+  labels: collectionLabels.releases,
   access: {
     create: staffButOnlyEditorsPublish,
     read: publishedOrStaff,
@@ -26,7 +28,7 @@ export const Releases: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'type', 'publishedAt', 'workflow.state', '_status'],
     listSearchableFields: ['title', 'lead'],
-    group: 'Content',
+    group: navGroups.content,
     // Publish asks first what publishing needs (minor or major, the note, a reason): src/components/admin/ReleasePublishButton.tsx
     components: { edit: { PublishButton: '/src/components/admin/ReleasePublishButton#ReleasePublishButton' } },
   },
@@ -36,9 +38,9 @@ export const Releases: CollectionConfig = {
     {
       type: 'tabs',
       tabs: [
-        { label: 'Content', fields: content },
-        { label: 'Agencies, people, images', fields: relations },
-        { label: 'Changes and withdrawal', fields: [...changes, withdrawal] },
+        { label: releaseLabels.tabContent, fields: content },
+        { label: releaseLabels.tabRelations, fields: relations },
+        { label: releaseLabels.tabChanges, fields: [...changes, withdrawal] },
       ],
     },
     releaseSlug,

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { admins, nobody } from '@/access'
+import { collectionLabels, commonLabels, navGroups, removedReleaseLabels as L } from '@/i18n/fieldLabels'
 
 /**
  * Addresses of releases that were public and then deleted (published in error). The public site
@@ -9,6 +10,7 @@ import { admins, nobody } from '@/access'
  */
 export const RemovedReleases: CollectionConfig = {
   slug: 'removed-releases',
+  labels: collectionLabels.removedReleases,
   access: {
     create: nobody,
     read: admins,
@@ -18,13 +20,13 @@ export const RemovedReleases: CollectionConfig = {
   admin: {
     useAsTitle: 'slug',
     defaultColumns: ['slug', 'locale', 'title', 'removedAt'],
-    group: 'Administration',
-    description: 'Web addresses of deleted releases. They answer “410 Gone”. Delete a row to let the address be reused.',
+    group: navGroups.administration,
+    description: L.description,
   },
   fields: [
-    { name: 'slug', type: 'text', required: true, index: true },
-    { name: 'locale', type: 'text' },
-    { name: 'title', type: 'text' },
-    { name: 'removedAt', type: 'date', required: true },
+    { name: 'slug', label: commonLabels.slug, type: 'text', required: true, index: true },
+    { name: 'locale', label: L.locale, type: 'text' },
+    { name: 'title', label: commonLabels.title, type: 'text' },
+    { name: 'removedAt', label: L.removedAt, type: 'date', required: true },
   ],
 }

@@ -1,5 +1,6 @@
 import type { CollectionSlug, PayloadRequest, TextField, Where } from 'payload'
 
+import { commonLabels } from '@/i18n/fieldLabels'
 import { slugify } from '@/lib/transliterate'
 
 type SlugOptions = { from?: string; localized?: boolean }
@@ -29,12 +30,13 @@ async function slugTaken(
 export function slugField({ from = 'title', localized = true }: SlugOptions = {}): TextField {
   return {
     name: 'slug',
+    label: commonLabels.slug,
     type: 'text',
     localized,
     index: true,
     admin: {
       position: 'sidebar',
-      description: 'Web address of this page. Leave empty to make it from the title.',
+      description: commonLabels.slugDescription,
     },
     hooks: {
       beforeValidate: [
