@@ -2,10 +2,12 @@ import type { CollectionConfig } from 'payload'
 
 import { admins, adminsField, adminsOrSelf, adminsOrSelfField, ROLES, staffReadUsers } from '@/access'
 import { isProduction, loginLockMs, loginMaxAttempts, passwordResetMs } from '@/config/env'
+import { collectionLabels, commonLabels, navGroups, roleLabels, userLabels as L } from '@/i18n/fieldLabels'
 import { refuseResetWithoutEmail } from './hooks/refuseResetWithoutEmail'
 
 export const Users: CollectionConfig = {
   slug: 'users',
+  labels: collectionLabels.users,
   access: {
     admin: ({ req }) => Boolean(req.user),
     create: admins,
@@ -18,7 +20,7 @@ export const Users: CollectionConfig = {
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'roles'],
-    group: 'Administration',
+    group: navGroups.administration,
   },
   hooks: { beforeOperation: [refuseResetWithoutEmail] },
   auth: {
@@ -33,19 +35,20 @@ export const Users: CollectionConfig = {
     cookies: { secure: isProduction(), sameSite: 'Lax' },
   },
   fields: [
-    { name: 'name', type: 'text', required: true, maxLength: 120 },
+    { name: 'name', label: L.name, type: 'text', required: true, maxLength: 120 },
     // Payload's own email field (merged with its auth field), readable by admins and its owner only.
-    { name: 'email', type: 'email', access: { read: adminsOrSelfField } },
+    { name: 'email', label: commonLabels.email, type: 'email', access: { read: adminsOrSelfField } },
     {
       name: 'roles',
+      label: L.roles,
       type: 'select',
       hasMany: true,
       required: true,
       defaultValue: ['contributor'],
-      options: ROLES.map((role) => ({ label: role[0]!.toUpperCase() + role.slice(1), value: role })),
+      options: ROLES.map((role) => ({ label: roleLabels[role], value: role })),
       saveToJWT: true,
       access: { read: adminsOrSelfField, create: adminsField, update: adminsField },
-      admin: { description: 'Contributors write and submit; editors review and publish; admins manage users and delete.' },
+      admin: { description: L.rolesDescription },
     },
   ],
 }
