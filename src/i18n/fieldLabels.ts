@@ -323,6 +323,13 @@ export const mediaLabels = texts({
     ru: 'Берётся из фотографии (EXIF), если там указана.',
   },
   usedIn: { az: 'İstifadə olunduğu yerlər', en: 'Used In', ru: 'Где используется' },
+  /** The "Used in" panel (src/components/admin/MediaUsage.tsx). */
+  usedInHeading: { az: 'İstifadə olunduğu yerlər', en: 'Used in', ru: 'Где используется' },
+  notUsed: {
+    az: 'Hələ heç yerdə istifadə olunmur: silinə bilər.',
+    en: 'Not used anywhere yet: it can be deleted.',
+    ru: 'Пока нигде не используется: её можно удалить.',
+  },
   inPublishedUse: { az: 'Saytda göstərilir', en: 'On the public site', ru: 'На сайте' },
   inPublishedUseDescription: {
     az: 'Server təyin edir: bu foto dərc olunmuş press-relizdə, qalereyada, rəsmi şəxsin və ya qurumun səhifəsində göstərilir. O vaxta qədər onu yalnız əməkdaşlar aça bilər.',
