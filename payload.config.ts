@@ -19,6 +19,8 @@ import { databaseUnavailableAs503 } from './src/api/databaseErrors'
 import { limitQueryDepth, limitRootFields, refuseHiddenAuthFields } from './src/api/graphql'
 import { withStrictInput } from './src/api/strictInput'
 import { databaseAdapter } from './src/config/database'
+import { emailAdapter } from './src/email/adapter'
+import { forgotPasswordMutation } from './src/email/passwordReset'
 import { richTextEditor } from './src/config/editor'
 import { mediaMaxFileBytes, payloadSecret, serverURL, siteOrigins } from './src/config/env'
 import { jobs } from './src/config/jobs'
@@ -55,6 +57,8 @@ export default buildConfig({
   cors: siteOrigins(),
   csrf: siteOrigins(),
   db: databaseAdapter(),
+  // SMTP from SMTP_URL and EMAIL_FROM; none (nothing sent) without SMTP_URL: src/email/.
+  email: emailAdapter(),
   editor: richTextEditor(),
   sharp,
   upload: {
@@ -100,6 +104,7 @@ export default buildConfig({
   },
   graphQL: {
     validationRules: () => [refuseHiddenAuthFields, limitQueryDepth, limitRootFields],
+    mutations: forgotPasswordMutation,
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
   },
 }).then(withLockRules)

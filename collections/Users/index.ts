@@ -3,7 +3,9 @@ import type { CollectionConfig } from 'payload'
 import { admins, adminsField, adminsOrSelf, adminsOrSelfField, ROLES, staffReadUsers } from '@/access'
 import { isProduction, loginLockMs, loginMaxAttempts, passwordResetMs } from '@/config/env'
 import { collectionLabels, commonLabels, navGroups, roleLabels, userLabels as L } from '@/i18n/fieldLabels'
+import { forgotPasswordEndpoint } from '@/email/passwordReset'
 import { refuseResetWithoutEmail } from './hooks/refuseResetWithoutEmail'
+import { rememberAdminLanguage } from './hooks/rememberAdminLanguage'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -22,7 +24,9 @@ export const Users: CollectionConfig = {
     defaultColumns: ['name', 'email', 'roles'],
     group: navGroups.administration,
   },
-  hooks: { beforeOperation: [refuseResetWithoutEmail] },
+  hooks: { beforeOperation: [refuseResetWithoutEmail], afterLogin: [rememberAdminLanguage] },
+  // "Forgot password": the same answer for every address, the message sent after it (src/email/passwordReset.ts).
+  endpoints: [forgotPasswordEndpoint],
   auth: {
     // Lockout and reset-link lifetimes: see README "Sign-in security" (LOGIN_MAX_ATTEMPTS, LOGIN_LOCK_MINUTES, PASSWORD_RESET_MINUTES).
     maxLoginAttempts: loginMaxAttempts(),
