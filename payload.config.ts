@@ -8,6 +8,7 @@ import { buildConfig } from 'payload'
 import sharp from './src/config/sharp'
 
 import { Agencies } from './collections/Agencies'
+import { AuditEvents } from './collections/AuditEvents'
 import { Galleries } from './collections/Galleries'
 import { Media } from './collections/Media'
 import { Officials } from './collections/Officials'
@@ -18,6 +19,7 @@ import { withScheduleDefault } from './src/components/admin/schedulePublishDefau
 import { databaseUnavailableAs503 } from './src/api/databaseErrors'
 import { limitQueryDepth, limitRootFields, refuseHiddenAuthFields } from './src/api/graphql'
 import { withStrictInput } from './src/api/strictInput'
+import { withAuditLog } from './src/audit/hooks'
 import { databaseAdapter } from './src/config/database'
 import { emailAdapter } from './src/email/adapter'
 import { forgotPasswordMutation } from './src/email/passwordReset'
@@ -51,6 +53,7 @@ function mergeTranslations(...sets: Record<string, Record<string, object>>[]): R
 }
 
 // Document locks: Payload adds their collection while building the config (src/workflow/documentLocks.ts).
+// The audit log's hooks go on every collection of the built config, after all others (src/audit/hooks.ts).
 export default buildConfig({
   serverURL: serverURL(),
   secret: payloadSecret(),
@@ -68,7 +71,7 @@ export default buildConfig({
   telemetry: false,
   logger: loggerConfig(),
   // withScheduleDefault: the Schedule drawer opens on Publish for a never-published document.
-  collections: [Releases, Officials, Agencies, Galleries, Media, Users, RemovedReleases].map(withStrictInput).map(withScheduleDefault),
+  collections: [Releases, Officials, Agencies, Galleries, Media, Users, RemovedReleases, AuditEvents].map(withStrictInput).map(withScheduleDefault),
   endpoints: [revalidateEndpoint, healthEndpoint],
   hooks: { afterError: [databaseUnavailableAs503, refusalsInAdminLanguage] },
   plugins: plugins(),
@@ -107,4 +110,4 @@ export default buildConfig({
     mutations: forgotPasswordMutation,
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
   },
-}).then(withLockRules)
+}).then(withLockRules).then(withAuditLog)

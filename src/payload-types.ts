@@ -27,6 +27,7 @@ export interface Config {
     media: Media;
     users: User;
     'removed-releases': RemovedRelease;
+    'audit-events': AuditEvent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -42,6 +43,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'removed-releases': RemovedReleasesSelect<false> | RemovedReleasesSelect<true>;
+    'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -61,6 +63,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      pruneAuditEvents: TaskPruneAuditEvents;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -501,6 +504,54 @@ export interface RemovedRelease {
   createdAt: string;
 }
 /**
+ * Who did what, and when: sign-ins, account changes, publishing, deletions. Records cannot be changed or deleted.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events".
+ */
+export interface AuditEvent {
+  id: string;
+  action:
+    | 'sign-in'
+    | 'sign-in-failed'
+    | 'account-locked'
+    | 'password-reset-requested'
+    | 'password-reset'
+    | 'user-created'
+    | 'role-changed'
+    | 'user-disabled'
+    | 'user-deleted'
+    | 'publish'
+    | 'publish-without-review'
+    | 'review-confirmed'
+    | 'scheduled-publish'
+    | 'scheduled-unpublish'
+    | 'unpublish'
+    | 'withdraw'
+    | 'version-restored'
+    | 'delete'
+    | 'media-replaced'
+    | 'audit-pruned';
+  who?: (string | null) | User;
+  whoName?: string | null;
+  when: string;
+  clientAddress?: string | null;
+  targetCollection?: string | null;
+  targetId?: string | null;
+  targetTitle?: string | null;
+  detail?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -569,7 +620,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'pruneAuditEvents' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -602,7 +653,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'pruneAuditEvents' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -986,6 +1037,23 @@ export interface RemovedReleasesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events_select".
+ */
+export interface AuditEventsSelect<T extends boolean = true> {
+  action?: T;
+  who?: T;
+  whoName?: T;
+  when?: T;
+  clientAddress?: T;
+  targetCollection?: T;
+  targetId?: T;
+  targetTitle?: T;
+  detail?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1064,6 +1132,16 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPruneAuditEvents".
+ */
+export interface TaskPruneAuditEvents {
+  input?: unknown;
+  output: {
+    removed?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

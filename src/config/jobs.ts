@@ -1,5 +1,7 @@
 import type { Config, Payload, Where } from 'payload'
 
+import { pruneAuditEventsTask, queuePrune } from '@/audit/retention'
+
 const QUEUE = 'default'
 
 /** Whether this process runs the job queue; with DISABLE_JOB_AUTORUN=true another instance does. */
@@ -27,8 +29,24 @@ export async function jobsAreDue(payload: Payload, now = new Date()): Promise<bo
   return totalDocs > 0
 }
 
-/** Scheduled publishing runs inside the app process: nothing external to set up. */
+let pruneQueued = false
+
+/**
+ * With AUDIT_RETENTION_DAYS set, the first prune of old audit records is queued the first time the
+ * runner looks; each prune then queues the next, a day later (src/audit/retention.ts).
+ */
+async function queueFirstPrune(payload: Payload): Promise<void> {
+  if (pruneQueued) return
+  pruneQueued = true
+  await queuePrune(payload).catch((err: unknown) => {
+    pruneQueued = false
+    payload.logger.error({ err, msg: 'Could not queue the pruning of old audit records' })
+  })
+}
+
+/** Scheduled publishing (and pruning the audit log) runs inside the app process: nothing external to set up. */
 export const jobs: Config['jobs'] = {
+  tasks: [pruneAuditEventsTask],
   autoRun: [{ cron: '* * * * * *', limit: 20, queue: QUEUE }],
-  shouldAutoRun: async (payload) => runsJobs() && (await jobsAreDue(payload)),
+  shouldAutoRun: async (payload) => runsJobs() && (await queueFirstPrune(payload), await jobsAreDue(payload)),
 }

@@ -89,10 +89,10 @@ async function png(shade: string) {
 beforeAll(async () => {
   ;({ payload, cleanup } = await startPayload())
   http = clients(payload, (await import('@payload-config')).default)
-  contributor = await makeUser(payload, ['contributor'], 'Cora Contributor')
-  editor = await makeUser(payload, ['editor'], 'Eddie Editor')
-  secondEditor = await makeUser(payload, ['editor'], 'Second Editor')
-  admin = await makeUser(payload, ['admin'], 'Ada Admin')
+  contributor = await makeUser(payload, ['contributor'], 'Cora')
+  editor = await makeUser(payload, ['editor'], 'Eddie')
+  secondEditor = await makeUser(payload, ['editor'], 'Secondeditor')
+  admin = await makeUser(payload, ['admin'], 'Ada')
   agencyId = (await makeAgency(payload)).id
 })
 
@@ -125,7 +125,7 @@ describe('audit-events is append-only', () => {
         for (const result of [created, updated, removed]) {
           expect([role, channel, result.ok]).toEqual([role, channel, false])
           // GraphQL has no mutations for the collection at all; the other channels refuse by access.
-          if (channel === 'graphql') expect((result as { message: string }).message).toMatch(/Cannot query field|not allowed/)
+          if (channel === 'graphql') expect((result as { message: string }).message).toMatch(/Cannot query field|Unknown type|cannot be used as an input type|not allowed/)
           else expect([role, channel, (result as { status: number }).status]).toEqual([role, channel, 403])
         }
         expect(await countEvents()).toBe(before)
@@ -137,8 +137,9 @@ describe('audit-events is append-only', () => {
 
   it('no bulk update, bulk delete, duplicate or GraphQL mutation reaches it, even for an admin', async () => {
     const event = await someEvent()
-    const before = await countEvents()
     const auth = await restWith(admin)
+    const cookie = await http.cookieHeader(admin)
+    const before = await countEvents()
     const where = whereQuery({ id: { equals: event.id } }).join('&')
     const responses = [
       await http.rest.patch(`audit-events?${where}`, JSON.stringify({ whoName: 'Bulk' }), auth),
@@ -147,7 +148,7 @@ describe('audit-events is append-only', () => {
       await http.rest.post('audit-events', JSON.stringify({ action: 'sign-in', when: new Date().toISOString() }), auth),
     ]
     for (const response of responses) expect(response.status).toBeGreaterThanOrEqual(400)
-    const schema = await http.graphql('{ __schema { mutationType { fields { name } } } }', {}, await http.cookieHeader(admin))
+    const schema = await http.graphql('{ __schema { mutationType { fields { name } } } }', {}, cookie)
     const mutations = ((schema.data?.__schema as { mutationType: { fields: { name: string }[] } }).mutationType.fields ?? []).map((f) => f.name)
     expect(mutations.filter((name) => /AuditEvent/i.test(name))).toEqual([])
     expect(await countEvents()).toBe(before)
@@ -191,20 +192,20 @@ describe('what is recorded', () => {
   })
 
   it('a failed sign-in (wrong password, unknown address) and the lockout it causes', async () => {
-    const target = await makeUser(payload, ['contributor'], 'Locked Out')
+    const target = await makeUser(payload, ['contributor'], 'LockedOut')
     const login = (email: string, password: string) =>
       http.rest.post('users/login', JSON.stringify({ email, password }), { ...json, 'X-Forwarded-For': '198.51.100.7' })
     expect((await login(target.email, 'wrong password 1')).status).toBe(401)
     const failed = await eventsOf('sign-in-failed', target.id)
     expect(failed).toHaveLength(1)
-    expect(failed[0]).toMatchObject({ clientAddress: '198.51.100.7', targetCollection: 'users', targetTitle: 'Locked Out' })
+    expect(failed[0]).toMatchObject({ clientAddress: '198.51.100.7', targetCollection: 'users', targetTitle: 'LockedOut' })
 
     expect((await login('nobody-here@test.example', 'whatever')).status).toBe(401)
     const unknown = await events({ and: [{ action: { equals: 'sign-in-failed' } }, { targetId: { exists: false } }] })
     expect(unknown.some((e) => e.detail?.email === 'nobody-here@test.example' && e.clientAddress === '198.51.100.7')).toBe(true)
 
     for (let i = 2; i <= 5; i++) await login(target.email, `wrong password ${i}`)
-    await expectEvent('account-locked', target.id, null, { clientAddress: '198.51.100.7', targetTitle: 'Locked Out' })
+    await expectEvent('account-locked', target.id, null, { clientAddress: '198.51.100.7', targetTitle: 'LockedOut' })
     // GraphQL sign-in is recorded the same way.
     const before = (await eventsOf('sign-in-failed', target.id)).length
     await http.graphql(`mutation { loginUser(email: ${JSON.stringify(target.email)}, password: "nope") { token } }`)
@@ -250,9 +251,6 @@ describe('what is recorded', () => {
     const auth = await restWith(editor, '192.0.2.20')
     expect((await http.rest.patch(`releases/${id}`, JSON.stringify({ _status: 'published' }), auth)).status).toBe(200)
     await expectEvent('publish', id, editor, { clientAddress: '192.0.2.20', targetCollection: 'releases', targetTitle: 'Audited publication' })
-    // A draft save is no publish.
-    await update(id, editor, { lead: 'A new lead in a draft.' }, true)
-    expect(await eventsOf('publish', id)).toHaveLength(1)
 
     await update(id, editor, { _status: 'published', withdrawal: { withdrawn: true, explanation: 'Published in error.' } })
     const withdrawn = await expectEvent('withdraw', id, editor, { targetTitle: 'Audited publication' })
@@ -260,6 +258,9 @@ describe('what is recorded', () => {
 
     await update(id, editor, { _status: 'draft' })
     await expectEvent('unpublish', id, editor)
+    // A draft save is neither a publish nor an unpublish.
+    await update(id, editor, { lead: 'A new lead in a draft.' }, true)
+    expect((await eventsOf('publish', id)).length + (await eventsOf('unpublish', id)).length).toBe(2)
 
     expect((await http.rest.delete(`releases/${id}`, await restWith(admin, '192.0.2.21'))).status).toBe(200)
     await expectEvent('delete', id, admin, { clientAddress: '192.0.2.21', targetCollection: 'releases', targetTitle: 'Audited publication' })
@@ -324,7 +325,7 @@ describe('one transaction with the change', () => {
       hooks.afterChange.splice(hooks.afterChange.indexOf(failLater), 1)
     }
     expect(await eventsOf('publish', id)).toHaveLength(0)
-    expect((await payload.findByID({ collection: 'releases', id, draft: false })).workflow?.state).toBe('in_review')
+    expect((await payload.find({ collection: 'releases', where: { id: { equals: id } }, overrideAccess: false })).docs).toHaveLength(0)
   })
 
   it('a record that cannot be written makes the change fail', async () => {

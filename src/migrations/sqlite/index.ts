@@ -8,6 +8,7 @@ import * as migration_20261122_044203_media_visibility from './20261122_044203_m
 import * as migration_20261207_183822_release_authors from './20261207_183822_release_authors';
 import * as migration_20261207_190318_change_notes_minor_fixes from './20261207_190318_change_notes_minor_fixes';
 import * as migration_20261207_190557_search_languages from './20261207_190557_search_languages';
+import * as migration_20261207_215613_audit_events from './20261207_215613_audit_events';
 
 export const migrations = [
   {
@@ -53,11 +54,16 @@ export const migrations = [
   {
     up: migration_20261207_190318_change_notes_minor_fixes.up,
     down: migration_20261207_190318_change_notes_minor_fixes.down,
-    name: '20261207_190318_change_notes_minor_fixes'
+    name: '20261207_190318_change_notes_minor_fixes',
   },
   {
     up: migration_20261207_190557_search_languages.up,
     down: migration_20261207_190557_search_languages.down,
     name: '20261207_190557_search_languages',
+  },
+  {
+    up: migration_20261207_215613_audit_events.up,
+    down: migration_20261207_215613_audit_events.down,
+    name: '20261207_215613_audit_events'
   },
 ];

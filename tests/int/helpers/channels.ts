@@ -68,6 +68,7 @@ const GQL: Record<string, { one: string; many: string; type: string; fields: str
   media: { one: 'Media', many: 'allMedia', type: 'Media', fields: 'id alt filename' },
   users: { one: 'User', many: 'Users', type: 'User', fields: 'id name email roles' },
   'removed-releases': { one: 'RemovedRelease', many: 'RemovedReleases', type: 'RemovedRelease', fields: 'id slug' },
+  'audit-events': { one: 'AuditEvent', many: 'AuditEvents', type: 'AuditEvent', fields: 'id action targetTitle' },
 }
 
 const gqlString = (value: string) => JSON.stringify(value)

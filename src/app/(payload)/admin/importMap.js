@@ -25,6 +25,7 @@ import { ListTitleCell as ListTitleCell_8fe6ac0cd4d1a5977d30858268c388ab } from 
 import { MediaUsage as MediaUsage_48e2a2b529543054623c0465150e80bf } from '../../../../src/components/admin/MediaUsage'
 import { DatabaseStatus as DatabaseStatus_37c8237e201b7bfebeafe5774bc21e75 } from '../../../../src/components/admin/DatabaseStatus'
 import { ReviewQueue as ReviewQueue_adaf720e1989c0c6ad4d859a61cd5f9a } from '../../../../src/components/admin/ReviewQueue'
+import { AuditExportButton as AuditExportButton_8a7417d9cd702b25f85ee21183fe026d } from '../../../../src/components/admin/AuditExportButton'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 
@@ -57,6 +58,7 @@ export const importMap = {
   "/src/components/admin/MediaUsage#MediaUsage": MediaUsage_48e2a2b529543054623c0465150e80bf,
   "/src/components/admin/DatabaseStatus#DatabaseStatus": DatabaseStatus_37c8237e201b7bfebeafe5774bc21e75,
   "/src/components/admin/ReviewQueue#ReviewQueue": ReviewQueue_adaf720e1989c0c6ad4d859a61cd5f9a,
+  "/src/components/admin/AuditExportButton#AuditExportButton": AuditExportButton_8a7417d9cd702b25f85ee21183fe026d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24
 }
