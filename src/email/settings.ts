@@ -5,10 +5,12 @@
  */
 import { ConfigError } from '@/config/env'
 
+type Env = Record<string, string | undefined>
+
 export const DEFAULT_EMAIL_FROM = 'Press office <no-reply@localhost>'
 
 /** The SMTP server's address, or undefined when email is off. A malformed value stops the start with one line. */
-export function smtpUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function smtpUrl(env: Env = process.env): string | undefined {
   const raw = env.SMTP_URL?.trim()
   if (!raw) return undefined
   let url: URL
@@ -25,7 +27,7 @@ export function smtpUrl(env: NodeJS.ProcessEnv = process.env): string | undefine
 }
 
 /** The sender of every message: EMAIL_FROM as `Name <address>` or a bare address. */
-export function emailFrom(env: NodeJS.ProcessEnv = process.env): { name: string; address: string } {
+export function emailFrom(env: Env = process.env): { name: string; address: string } {
   const raw = env.EMAIL_FROM?.trim() || DEFAULT_EMAIL_FROM
   const named = raw.match(/^\s*"?([^"<]*?)"?\s*<([^<>\s]+@[^<>\s]+)>\s*$/)
   if (named) return { name: named[1]!.trim(), address: named[2]! }
@@ -37,7 +39,7 @@ export function emailFrom(env: NodeJS.ProcessEnv = process.env): { name: string;
  * The one line `npm start` prints when production runs without an email server, or null. What it
  * disables: password reset by email (an administrator sets a new password instead).
  */
-export function emailOffNotice(env: NodeJS.ProcessEnv = process.env): string | null {
+export function emailOffNotice(env: Env = process.env): string | null {
   const production = (env.NODE_ENV ?? 'production') === 'production'
   if (!production || smtpUrl(env)) return null
   return 'Email is off (SMTP_URL is not set): "Forgot password" is refused and no email is sent; an administrator sets new passwords in the admin.'

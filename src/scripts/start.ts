@@ -12,16 +12,26 @@ import path from 'node:path'
 import { runMigrations } from '@/config/database'
 import { mediaDir, projectRoot } from '@/config/env'
 import { processTuning } from '@/config/processTuning'
+import { emailOffNotice } from '@/email/settings'
 import { removeOrphanUploads } from '@/media/orphanUploads'
 import { payloadVersionProblem } from '@/workflow/documentLocks'
 
-import { describeStartupError, fail, openPayload, runCli } from './openPayload'
+import { describeStartupError, fail, loadEnv, openPayload, runCli } from './openPayload'
 
 async function main() {
   const env = process.env as Record<string, string | undefined>
   env.NODE_ENV ||= 'production'
   const versionProblem = payloadVersionProblem(installedPayloadVersion())
   if (versionProblem) fail(versionProblem)
+  loadEnv()
+  // Without an email server: one line saying so and what it disables (src/email/settings.ts).
+  let emailNotice: string | null = null
+  try {
+    emailNotice = emailOffNotice()
+  } catch (error) {
+    fail(describeStartupError(error))
+  }
+  if (emailNotice) process.stdout.write(`${emailNotice}\n`)
   const payload = await openPayload()
   try {
     await runMigrations(payload)
