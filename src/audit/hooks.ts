@@ -62,13 +62,18 @@ export const recordSignIn: CollectionAfterLoginHook = async ({ req, user, collec
   await recordAuditEvent(req, { action, who: { ...user, collection: collection.slug }, collection: collection.slug, id: user.id, title: titleOf(collection, user) })
 }
 
-/** Payload's afterForgotPassword runs only when the address is an account's (a link was made). */
-export const recordResetRequest: CollectionAfterForgotPasswordHook = async ({ args, collection }) => {
+/**
+ * Payload's afterForgotPassword runs only when the address is an account's (a link was made). Code
+ * that asks for the reset on a request of its own (src/email/passwordReset.ts sends it after
+ * answering) passes the asker's address as `context.auditClientAddress`.
+ */
+export const recordResetRequest: CollectionAfterForgotPasswordHook = async ({ args, collection, context }) => {
   const req = (args as { req: PayloadRequest }).req
   const email = String((args as { data?: { email?: unknown } }).data?.email ?? '').toLowerCase().trim()
   const { docs } = await req.payload.find({ collection: collection.slug as 'users', where: { email: { equals: email } }, limit: 1, depth: 0, overrideAccess: true, req })
   const user = docs[0] as unknown as Doc | undefined
-  await recordAuditEvent(req, { action: 'password-reset-requested', collection: collection.slug, id: user?.id ?? null, title: titleOf(collection, user) })
+  const address = typeof context.auditClientAddress === 'string' ? context.auditClientAddress : undefined
+  await recordAuditEvent(req, { action: 'password-reset-requested', collection: collection.slug, id: user?.id ?? null, title: titleOf(collection, user), address })
 }
 
 const failedSignIn = (error: Error): 'wrong-password-or-unknown' | 'locked' | null => {
