@@ -24,6 +24,8 @@ export const Releases: CollectionConfig = {
     update: staffButOnlyEditorsPublish,
     delete: admins,
   },
+  // A copy would be a new text whose only recorded writer is whoever copied it: no duplicating.
+  disableDuplicate: true,
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'type', 'publishedAt', 'workflow.state', '_status'],

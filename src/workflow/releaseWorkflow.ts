@@ -122,6 +122,8 @@ export function applyReleaseWorkflow(input: WorkflowInput): ReleaseWorkflowData 
     confirmForceReview: false,
   }
   if (trusted && incoming.workflow) Object.assign(workflow, stripInputs(incoming.workflow))
+  // A restored version's text is still its writers' words, whoever restores it (the version's own record).
+  if (input.restoringVersion) for (const author of incoming.workflow?.authors ?? []) addAuthorId(workflow, idOf(author))
   const result: ReleaseWorkflowData = { workflow }
 
   const withdrawal = { ...(previous?.withdrawal ?? {}), ...(incoming.withdrawal ?? {}) }
@@ -273,7 +275,11 @@ function isMinorFix({ previous, incoming, publicCopyIsPublished, user }: Workflo
 const isAuthor = (workflow: WorkflowFields, user: UserLike): boolean => (workflow.authors ?? []).some((id) => sameId(id, user?.id))
 
 function addAuthor(workflow: WorkflowFields, user: UserLike): void {
-  if (user && !isAuthor(workflow, user)) workflow.authors = [...(workflow.authors ?? []), idOf(user.id)]
+  if (user) addAuthorId(workflow, idOf(user.id))
+}
+
+function addAuthorId(workflow: WorkflowFields, id: string | number | null | undefined): void {
+  if (id != null && !(workflow.authors ?? []).some((author) => sameId(author, id))) workflow.authors = [...(workflow.authors ?? []), id]
 }
 
 /**

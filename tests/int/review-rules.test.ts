@@ -4,7 +4,7 @@
  * and internal editorial data (force-publish reasons, submitters and reviewers, import files) given
  * to anonymous readers. Each rule runs through the local API with access control, REST and GraphQL.
  */
-import type { Payload, Where } from 'payload'
+import { createLocalReq, restoreVersionOperation, type Payload, type Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { clients, type Clients } from './helpers/channels'
@@ -432,5 +432,32 @@ describe('red-team round 5', () => {
     await update(draft.id, contributor, { title: 'HACKED' }, true)
     await expect(update(draft.id, editor, { _status: 'published', updateType: 'minor' })).rejects.toThrow(/review/i)
     expect((await publicCopy(draft.id))?.title).toBe('Public before the hack')
+  })
+})
+
+describe('red-team round 6: restored text keeps its writers', () => {
+  it("an editor's own draft words, restored and submitted by a contributor, still need another editor", async () => {
+    const id = await publishedRelease('Reviewed text')
+    // The editor drafts their own words, then puts the text back; a reviewed publish since clears the authors.
+    await update(id, editor, { title: 'EDITOR OWN WORDS' }, true)
+    const { docs } = await payload.findVersions({ collection: 'releases', where: { and: [{ parent: { equals: id } }, { 'version.title': { equals: 'EDITOR OWN WORDS' } }] }, limit: 1, depth: 0 })
+    const editorsVersion = docs[0]!.id
+    await update(id, editor, { title: 'Reviewed text' }, true)
+    await update(id, contributor, { lead: 'A small change.' }, true)
+    await submit(id, contributor)
+    await update(id, secondEditor, { _status: 'published', updateType: 'minor' })
+
+    // The contributor restores the editor's version (as a draft) and submits it.
+    await restoreVersionOperation({ id: editorsVersion, collection: payload.collections.releases, draft: true, overrideAccess: false, req: await createLocalReq({ user: contributor }, payload) })
+    await submit(id, contributor)
+    await expect(update(id, editor, { _status: 'published', updateType: 'minor' })).rejects.toThrow(/review|wrote/i)
+    expect((await publicCopy(id))?.title).toBe('Reviewed text')
+    // Another editor may publish it.
+    await update(id, secondEditor, { _status: 'published', updateType: 'major', changeNote: 'Title changed' })
+    expect((await publicCopy(id))?.title).toBe('EDITOR OWN WORDS')
+  })
+
+  it('releases cannot be duplicated (a copy would lose who wrote its text)', async () => {
+    expect(payload.collections.releases.config.disableDuplicate).toBe(true)
   })
 })
