@@ -26,7 +26,10 @@ const nextConfig = {
   generateEtags: false,
   headers: async () => securityHeaders({ production: process.env.NODE_ENV === 'production' }),
   images: {
-    // Only our own uploads; never an external image service.
+    // No image optimizer: the site serves its own sized files (/api/media/file/…, access checked on
+    // every request). Next's /_next/image kept a public copy for hours after a photo went private; now 404.
+    unoptimized: true,
+    // Should it ever be turned back on: only our own uploads, never an external image service.
     localPatterns: [{ pathname: '/api/media/file/**' }],
   },
 }

@@ -267,3 +267,14 @@ test('a release full of script payloads renders them as text: no dialog, no inje
 
   expect(dialogs).toEqual([])
 })
+
+test('the image optimizer is off: a photo unpublished later is never served from its cache', async ({ request }) => {
+  // The site draws every image itself (sized files under /api/media/file, each checked on every
+  // request); Next's /_next/image would keep a public copy for hours after a photo went private.
+  const login = await request.post('/api/users/login', { data: { email: 'editor@example.com', password: DEMO_PASSWORD } })
+  const { token } = (await login.json()) as { token: string }
+  const media = await request.get('/api/media?limit=1&depth=0', { headers: { Authorization: `JWT ${token}` } })
+  const photo = ((await media.json()) as { docs: { filename: string }[] }).docs[0]!
+  const res = await request.get(`/_next/image?url=${encodeURIComponent(`/api/media/file/${photo.filename}`)}&w=384&q=75`)
+  expect(res.status()).toBe(404)
+})
