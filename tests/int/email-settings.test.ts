@@ -41,6 +41,12 @@ describe('npm start in production', () => {
     expect(run.status).toBe(1)
     expect(run.emailLines).toEqual(['error: SMTP_URL must start with smtp:// or smtps://; got "http://…"'])
   })
+
+  it('a malformed EMAIL_FROM stops it with one readable line', () => {
+    const run = start({ SMTP_URL: 'smtp://127.0.0.1:2525', EMAIL_FROM: 'Press office' })
+    expect(run.status).toBe(1)
+    expect(run.emailLines).toEqual(['error: EMAIL_FROM must be an address or "Name <address>"; got "Press office"'])
+  })
 })
 
 describe('SMTP_URL and EMAIL_FROM', () => {
