@@ -67,13 +67,13 @@ async function sendResetLink(payload: Payload, email: string, asked: Locale | nu
 
 /**
  * Checks the request and answers, the same for every address, RESET_ANSWER_MS after it arrived;
- * the reset itself goes on after the answer. Refuses at once, for every address, where no email is
- * set up, and with a 400 when the address is missing or not text.
+ * the reset itself goes on after the answer. Refuses at once with a 400 when the address is missing
+ * or not text (as Payload does), then, for every address, where no email is set up.
  */
 export async function requestPasswordReset(req: PayloadRequest, email: unknown): Promise<void> {
   const arrived = performance.now()
-  if (!emailConfigured()) throw new PublicError('EmailNotConfigured', RESET_WITHOUT_EMAIL_MESSAGE, 403)
   const address = checkedEmail(email)
+  if (!emailConfigured()) throw new PublicError('EmailNotConfigured', RESET_WITHOUT_EMAIL_MESSAGE, 403)
   if (firstInInterval(address, Date.now())) {
     if (running < MAX_RUNNING) {
       running += 1
