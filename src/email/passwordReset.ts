@@ -14,6 +14,7 @@ import { addDataAndFileToRequest, type Endpoint, type Payload, type PayloadReque
 
 import { serverURL } from '@/config/env'
 import type { Locale } from '@/i18n/locales'
+import { clientAddress } from '@/lib/clientAddress'
 import { PublicError } from '@/lib/errors'
 
 import { messageLanguage, requestLanguage } from './language'
@@ -52,8 +53,10 @@ function firstInInterval(email: string, now: number): boolean {
 }
 
 /** Writes the token (Payload's reset operation, without its email) and sends the message ourselves. */
-async function sendResetLink(payload: Payload, email: string, asked: Locale | null): Promise<void> {
-  const token = await payload.forgotPassword({ collection: 'users', data: { email }, disableEmail: true })
+async function sendResetLink(payload: Payload, email: string, asked: Locale | null, address: string | null): Promise<void> {
+  // The asker's address goes to the audit log's record of the request (src/audit/hooks.ts).
+  const context = address ? { auditClientAddress: address } : {}
+  const token = await payload.forgotPassword({ collection: 'users', data: { email }, disableEmail: true, context })
   if (!token) return
   const { docs } = await payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, depth: 0, pagination: false })
   const user = docs[0]
@@ -78,7 +81,7 @@ export async function requestPasswordReset(req: PayloadRequest, email: unknown):
     if (running < MAX_RUNNING) {
       running += 1
       const asked = req.headers ? requestLanguage(req.headers, req.payload.config.cookiePrefix) : null
-      void sendResetLink(req.payload, address, asked)
+      void sendResetLink(req.payload, address, asked, clientAddress(req.headers))
         .catch((err: unknown) => req.payload.logger.error({ err, msg: 'A password reset could not be sent.' }))
         .finally(() => (running -= 1))
     } else {
