@@ -1,0 +1,223 @@
+/**
+ * Sign-in (issue 22): no account enumeration by message or timing, throttling by client address so
+ * that a stranger cannot lock a known account out, and the account lock as the last line — over
+ * REST (`POST /api/users/login`) and GraphQL (`loginUser`), through the real route handlers.
+ *
+ * The account lock is set to 15 wrong passwords here (production default 50) so the test of the
+ * last line stays short; the per-address limit is its default (LOGIN_ADDRESS_MAX_ATTEMPTS, 10).
+ * Every test uses addresses of its own (X-Forwarded-For as the nginx recipe sends it).
+ */
+process.env.LOGIN_MAX_ATTEMPTS = '15'
+delete process.env.LOGIN_ADDRESS_MAX_ATTEMPTS
+delete process.env.LOGIN_WINDOW_MINUTES
+delete process.env.TRUSTED_PROXY
+
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { loginAddressMaxAttempts, loginMaxAttempts, loginWindowMs } from '@/config/env'
+
+import { clients, PASSWORD, type Clients } from './helpers/channels'
+import { makeUser, startPayload, type TestUser } from './helpers/payload'
+
+const WRONG = 'The email or password provided is incorrect.'
+const LIMIT = 10
+const THROTTLED = /^Too many failed sign-ins from your address\. Try again in \d+ minutes?\.$/
+
+let payload: Payload
+let cleanup: () => Promise<void>
+let http: Clients
+let graphqlPost: (request: Request) => Promise<Response>
+
+type Answer = { status: number; body: unknown; message?: string; retryAfter: string | null; ms: number }
+
+const LOGIN_QUERY = 'mutation ($email: String!, $password: String!) { loginUser(email: $email, password: $password) { token } }'
+
+async function rest(email: string, password: string, forwardedFor: string): Promise<Answer> {
+  const started = performance.now()
+  const response = await http.rest.post('users/login', JSON.stringify({ email, password }), {
+    'Content-Type': 'application/json',
+    'X-Forwarded-For': forwardedFor,
+  })
+  const body = (await response.json()) as { errors?: { message: string }[] }
+  return { status: response.status, body, message: body.errors?.[0]?.message, retryAfter: response.headers.get('retry-after'), ms: performance.now() - started }
+}
+
+/** GraphQL answers 200 with the refusal in `errors`; its status is the error's extensions.statusCode. */
+async function graphql(email: string, password: string, forwardedFor: string): Promise<Answer> {
+  const started = performance.now()
+  const response = await graphqlPost(
+    new Request('http://localhost:3000/api/graphql', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': forwardedFor },
+      body: JSON.stringify({ query: LOGIN_QUERY, variables: { email, password } }),
+    }),
+  )
+  const body = (await response.json()) as { data?: { loginUser?: { token?: string } | null }; errors?: { message: string; extensions?: { statusCode?: number } }[] }
+  const error = body.errors?.[0]
+  return {
+    status: error ? (error.extensions?.statusCode ?? 500) : 200,
+    body: error ? { ...body, errors: body.errors!.map(({ message, extensions }) => ({ message, extensions })) } : body,
+    message: error?.message,
+    retryAfter: response.headers.get('retry-after'),
+    ms: performance.now() - started,
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2
+}
+
+async function lock(user: TestUser) {
+  await payload.db.updateOne({ collection: 'users', id: user.id, data: { lockUntil: new Date(Date.now() + 15 * 60_000).toISOString(), loginAttempts: 15 } })
+}
+
+beforeAll(async () => {
+  ;({ payload, cleanup } = await startPayload())
+  const config = (await import('@payload-config')).default
+  http = clients(payload, config)
+  graphqlPost = GRAPHQL_POST(config)
+})
+afterAll(async () => cleanup?.())
+
+describe('no account enumeration', () => {
+  it('an unknown address, a wrong password and a locked account get the same status and body (REST)', async () => {
+    const known = await makeUser(payload, ['editor'], 'Known')
+    const locked = await makeUser(payload, ['editor'], 'Locked')
+    await lock(locked)
+    const unknown = await rest('nobody-at-all@test.example', 'whatever it is', '198.51.100.1')
+    const wrong = await rest(known.email, 'not the password', '198.51.100.2')
+    const lockedWrong = await rest(locked.email, 'not the password', '198.51.100.3')
+    const lockedRight = await rest(locked.email, PASSWORD, '198.51.100.4')
+    expect(unknown).toMatchObject({ status: 401, message: WRONG })
+    for (const answer of [wrong, lockedWrong, lockedRight]) expect([answer.status, answer.body]).toEqual([unknown.status, unknown.body])
+  })
+
+  it('the same over GraphQL: message, status and error name', async () => {
+    const known = await makeUser(payload, ['editor'], 'KnownGql')
+    const locked = await makeUser(payload, ['editor'], 'LockedGql')
+    await lock(locked)
+    const unknown = await graphql('nobody-at-all@test.example', 'whatever it is', '198.51.100.11')
+    const wrong = await graphql(known.email, 'not the password', '198.51.100.12')
+    const lockedRight = await graphql(locked.email, PASSWORD, '198.51.100.13')
+    expect(unknown).toMatchObject({ status: 401, message: WRONG })
+    expect(wrong.body).toEqual(unknown.body)
+    expect(lockedRight.body).toEqual(unknown.body)
+  })
+
+  it('an unknown address, a wrong password and a locked account take the same time (medians within 20 %)', async () => {
+    const known = await makeUser(payload, ['editor'], 'Timed')
+    const locked = await makeUser(payload, ['editor'], 'TimedLocked')
+    await lock(locked)
+    const times: Record<'unknown' | 'wrong' | 'locked', number[]> = { unknown: [], wrong: [], locked: [] }
+    // Interleaved, each from an address of its own, so load on the machine falls on all three alike.
+    for (let i = 0; i < 10; i++) {
+      times.unknown.push((await rest(`nobody-${i}@test.example`, 'not the password', `192.0.2.${10 + i}`)).ms)
+      times.wrong.push((await rest(known.email, `not the password ${i}`, `192.0.2.${30 + i}`)).ms)
+      times.locked.push((await rest(locked.email, `not the password ${i}`, `192.0.2.${50 + i}`)).ms)
+    }
+    const [unknown, wrong, lockedMs] = [median(times.unknown), median(times.wrong), median(times.locked)]
+    const spread = (a: number, b: number) => Math.abs(a - b) / Math.max(a, b)
+    expect(spread(unknown, wrong), `unknown ${unknown.toFixed(0)} ms, wrong ${wrong.toFixed(0)} ms`).toBeLessThanOrEqual(0.2)
+    expect(spread(lockedMs, wrong), `locked ${lockedMs.toFixed(0)} ms, wrong ${wrong.toFixed(0)} ms`).toBeLessThanOrEqual(0.2)
+  })
+})
+
+describe('throttling by client address', () => {
+  it('the settings in force: the account lock needs many more failures than one address may make', () => {
+    expect(loginAddressMaxAttempts()).toBe(LIMIT)
+    expect(payload.collections.users.config.auth.maxLoginAttempts).toBe(15)
+    const saved = process.env.LOGIN_MAX_ATTEMPTS
+    delete process.env.LOGIN_MAX_ATTEMPTS
+    try {
+      expect(loginMaxAttempts()).toBe(50)
+    } finally {
+      process.env.LOGIN_MAX_ATTEMPTS = saved
+    }
+    expect(loginWindowMs()).toBe(15 * 60_000)
+  })
+
+  it('a stranger failing 20 times from one address is refused with 429 after the limit; the owner signs in from another', async () => {
+    const owner = await makeUser(payload, ['admin'], 'Owner')
+    const answers: Answer[] = []
+    for (let i = 0; i < 20; i++) answers.push(await rest(owner.email, `guess ${i}`, '203.0.113.66'))
+    expect(answers.slice(0, LIMIT).map((a) => a.status)).toEqual(Array(LIMIT).fill(401))
+    for (const answer of answers.slice(LIMIT)) {
+      expect(answer.status).toBe(429)
+      expect(answer.message).toMatch(THROTTLED)
+      expect(Number(answer.retryAfter)).toBeGreaterThan(0)
+      expect(Number(answer.retryAfter)).toBeLessThanOrEqual(15 * 60)
+    }
+    // Throttled means not tried: even the right password is not checked from that address…
+    expect((await rest(owner.email, PASSWORD, '203.0.113.66')).status).toBe(429)
+    // …and the refusals did not count against the account: its owner signs in from elsewhere.
+    expect(await rest(owner.email, PASSWORD, '203.0.113.67')).toMatchObject({ status: 200 })
+    expect((await graphql(owner.email, PASSWORD, '203.0.113.68')).status).toBe(200)
+  })
+
+  it('the 429 has the same shape for a known and an unknown address', async () => {
+    const owner = await makeUser(payload, ['editor'], 'Shape')
+    for (let i = 0; i < LIMIT; i++) await rest(`nobody-${i}@test.example`, 'x', '203.0.113.70')
+    const known = await rest(owner.email, 'x', '203.0.113.70')
+    const unknown = await rest('nobody-else@test.example', 'x', '203.0.113.70')
+    expect(known.status).toBe(429)
+    expect([unknown.status, unknown.body]).toEqual([known.status, known.body])
+  })
+
+  it('GraphQL is throttled the same, and counts with REST', async () => {
+    const owner = await makeUser(payload, ['editor'], 'GqlThrottled')
+    for (let i = 0; i < LIMIT - 1; i++) expect((await graphql(owner.email, `guess ${i}`, '203.0.113.80')).status).toBe(401)
+    expect((await rest(owner.email, 'one more', '203.0.113.80')).status).toBe(401)
+    const throttled = await graphql(owner.email, 'again', '203.0.113.80')
+    expect(throttled).toMatchObject({ status: 429, message: expect.stringMatching(THROTTLED) })
+    expect(Number(throttled.retryAfter)).toBeGreaterThan(0)
+    expect((await rest(owner.email, 'again', '203.0.113.80')).status).toBe(429)
+    expect((await graphql(owner.email, PASSWORD, '203.0.113.81')).status).toBe(200)
+  })
+
+  it('X-Forwarded-For is believed only past a trusted proxy: a client rotating what it writes is still one address', async () => {
+    const owner = await makeUser(payload, ['editor'], 'Spoofed')
+    // 198.51.100.99 is not a trusted proxy: what the client wrote to its left is not believed.
+    for (let i = 0; i < LIMIT; i++) expect((await rest(owner.email, `guess ${i}`, `10.9.8.${i}, 198.51.100.99`)).status).toBe(401)
+    expect((await rest(owner.email, 'guess', '10.9.8.200, 198.51.100.99')).status).toBe(429)
+    // Behind the trusted proxy (loopback, the recipe's nginx), the address it saw is the client's.
+    for (let i = 0; i < LIMIT; i++) expect((await rest('nobody@test.example', `guess ${i}`, '192.0.2.200, 127.0.0.1')).status).toBe(401)
+    expect((await rest('nobody@test.example', 'guess', '192.0.2.200, 127.0.0.1')).status).toBe(429)
+    expect((await rest('nobody@test.example', 'guess', '192.0.2.201, 127.0.0.1')).status).toBe(401)
+  })
+
+  it('successful sign-ins from one address are not throttled', async () => {
+    const user = await makeUser(payload, ['contributor'], 'Busy')
+    for (let i = 0; i < LIMIT + 2; i++) expect((await rest(user.email, PASSWORD, '192.0.2.99')).status).toBe(200)
+    expect((await rest(user.email, 'then a slip', '192.0.2.99')).status).toBe(401)
+    expect((await graphql(user.email, PASSWORD, '192.0.2.99')).status).toBe(200)
+  })
+})
+
+describe('the account lock, the last line', () => {
+  it('engages after LOGIN_MAX_ATTEMPTS wrong passwords from several addresses; then even the right one is refused, with the same answer', async () => {
+    const victim = await makeUser(payload, ['editor'], 'Distributed')
+    for (let i = 0; i < 10; i++) expect((await rest(victim.email, `guess ${i}`, '198.18.0.1')).status).toBe(401)
+    for (let i = 10; i < 15; i++) expect((await graphql(victim.email, `guess ${i}`, '198.18.0.2')).status).toBe(401)
+    const stored = await payload.db.findOne<{ lockUntil?: string | null }>({ collection: 'users', where: { id: { equals: victim.id } } })
+    expect(new Date(stored!.lockUntil ?? 0).getTime()).toBeGreaterThan(Date.now())
+    const refused = await rest(victim.email, PASSWORD, '198.18.0.3')
+    const unknown = await rest('nobody-here@test.example', PASSWORD, '198.18.0.4')
+    expect([refused.status, refused.body]).toEqual([unknown.status, unknown.body])
+    expect((await graphql(victim.email, PASSWORD, '198.18.0.5')).status).toBe(401)
+  })
+
+  it('counts wrong passwords within LOGIN_WINDOW_MINUTES: one address at its limit, window after window, never locks the account', async () => {
+    const victim = await makeUser(payload, ['editor'], 'Patient')
+    for (let i = 0; i < LIMIT; i++) expect((await rest(victim.email, `guess ${i}`, '198.18.1.1')).status).toBe(401)
+    // A window later (the stored start of this run of failures moved back rather than waiting 15 minutes).
+    const key = `sign-in:account:${victim.id}`
+    const run = await payload.kv.get<{ since: number }>(key)
+    expect(run).not.toBeNull()
+    await payload.kv.set(key, { since: run!.since - loginWindowMs() - 1000 })
+    for (let i = 0; i < LIMIT; i++) expect((await rest(victim.email, `guess ${i}`, '198.18.1.2')).status).toBe(401)
+    expect((await rest(victim.email, PASSWORD, '198.18.1.3')).status).toBe(200)
+  })
+})
