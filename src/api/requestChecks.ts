@@ -115,8 +115,17 @@ type Collections = { collections: { slug: string; versions?: unknown }[] }
 
 /** Refuses a hostile REST request before Payload sees it; otherwise hands it to `handler`. */
 export function checked<Context extends Params>(handler: (request: Request, context: Context) => Promise<Response>, config?: Promise<Collections> | Collections) {
-  return async (request: Request, context: Context): Promise<Response> => {
-    const problem = queryProblem(new URL(request.url).search.slice(1), { read: request.method === 'GET' || request.method === 'HEAD' })
+  return async (incoming: Request, context: Context): Promise<Response> => {
+    let request = incoming
+    // A method override is the read it becomes, with the query Payload acts on, through every check below.
+    if (isMethodOverride(incoming)) {
+      const read = await overrideAsGet(incoming)
+      if ('status' in read) return refusal(read.status, read.message)
+      request = read.request
+    }
+    // Long queries are what the override is for: its body is capped as a body (readBody), not as a URL.
+    const maxLength = request === incoming ? MAX_QUERY_LENGTH : MAX_QUERY_LENGTH + MAX_JSON_BODY_BYTES
+    const problem = queryProblem(new URL(request.url).search.slice(1), { read: request.method === 'GET' || request.method === 'HEAD', maxLength })
     if (problem) return refusal(problem.startsWith('The query string is longer') ? 414 : 400, problem)
     const header = headerProblem(request.headers)
     if (header) return refusal(400, header)
@@ -148,6 +157,55 @@ export function checked<Context extends Params>(handler: (request: Request, cont
     }
     return response
   }
+}
+
+const OVERRIDE_HEADERS = ['x-payload-http-method-override', 'x-http-method-override']
+
+/**
+ * Payload runs a POST carrying `X-Payload-HTTP-Method-Override: GET` or `X-HTTP-Method-Override: GET`
+ * (exactly so) as a GET (handleEndpoints), with a query it builds from the body: a form body pasted
+ * after the URL's own `?`, or a JSON body's `locale` and `fallbackLocale` pasted in unescaped
+ * (`{"locale":"az&limit=0&pagination=false"}` became `?locale=az&limit=0&pagination=false`).
+ */
+export const isMethodOverride = (request: Request): boolean =>
+  request.method.toUpperCase() === 'POST' && OVERRIDE_HEADERS.some((name) => request.headers.get(name) === 'GET')
+
+/** Keys Payload reads from a JSON method-override body (as `locale` and `fallbackLocale` parameters). */
+const OVERRIDE_JSON_KEYS = ['locale', 'fallbackLocale']
+
+/**
+ * The GET a method-override POST stands for, built here rather than by Payload, so the query every
+ * check reads is the one Payload acts on: the URL's parameters and then a form body's (the admin sends
+ * long list queries so), or a JSON body's `locale` and `fallbackLocale` as properly escaped values.
+ * A JSON body holding anything else, or values that are not plain strings, and bodies of any other
+ * type are refused. The body is read under the same size limits as any other.
+ */
+export async function overrideAsGet(request: Request): Promise<{ request: Request } | { status: number; message: string }> {
+  const read = await readBody(request)
+  if ('status' in read) return read
+  const text = await read.request.text()
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  const url = new URL(request.url)
+  const parts = url.search.slice(1) ? [url.search.slice(1)] : []
+  if (text.trim() !== '') {
+    if (type === 'application/x-www-form-urlencoded') parts.push(text)
+    else if (JSON_TYPES.has(type)) {
+      const problem = jsonDocumentProblem(text, 'The method-override body')
+      if (problem) return { status: 400, message: problem }
+      const data = JSON.parse(text) as Record<string, unknown>
+      for (const [key, value] of Object.entries(data)) {
+        if (!OVERRIDE_JSON_KEYS.includes(key)) {
+          return { status: 400, message: `A JSON method-override body carries only ${OVERRIDE_JSON_KEYS.join(' and ')}: send "${key.slice(0, 40)}" and other query parameters as a form (application/x-www-form-urlencoded).` }
+        }
+        if (typeof value !== 'string') return { status: 400, message: `${key} in a method-override body must be a language code.` }
+        parts.push(`${key}=${encodeURIComponent(value)}`)
+      }
+    } else return { status: 415, message: 'Send a method-override query as a form (application/x-www-form-urlencoded), or as JSON with locale and fallbackLocale.' }
+  }
+  url.search = parts.join('&')
+  const headers = new Headers(request.headers)
+  for (const name of [...OVERRIDE_HEADERS, 'content-type', 'content-length', 'transfer-encoding']) headers.delete(name)
+  return { request: new Request(url, { method: 'GET', headers, signal: request.signal }) }
 }
 
 /** The file name of `GET /api/media/file/<name>`, or null for any other request. */
@@ -275,18 +333,11 @@ export async function bodyProblem(request: Request): Promise<{ status: number; m
   const text = type.startsWith('multipart/') ? null : await request.clone().text()
   // The admin sends some POSTs (e.g. /api/media/access) with a JSON content type and no body.
   if (text === '') return null
-  // `X-Payload-HTTP-Method-Override: GET` carries the query string in the body.
-  if (request.headers.get('x-payload-http-method-override')?.toUpperCase() === 'GET' && type === 'application/x-www-form-urlencoded') {
-    // Long queries are what the override is for: only the parameters are checked.
-    const problem = queryProblem(text ?? '', { maxLength: Infinity, read: true })
-    if (problem) return { status: 400, message: problem }
-  }
   if (JSON_TYPES.has(type)) {
     const problem = jsonDocumentProblem(text ?? '')
     return problem ? { status: 400, message: problem } : null
   }
-  // A form body is only a query (the method override above): Payload reads no form as a document.
-  if (type === 'application/x-www-form-urlencoded' && request.headers.get('x-payload-http-method-override')?.toUpperCase() === 'GET') return null
+  // A form body is only ever a method-override query (overrideAsGet): Payload reads no form as a document.
   if (type !== 'multipart/form-data') return { status: 415, message: 'Send the body as application/json (or multipart/form-data for uploads).' }
   let form: FormData
   try {

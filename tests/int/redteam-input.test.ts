@@ -1,0 +1,130 @@
+/**
+ * Bad input always answers 4xx with a sentence, never a 500, and the query checks see every query
+ * Payload acts on (issue 21, classes 6 and 9). Findings of a red-team pass against a production
+ * build, each sent through the route handlers the app mounts (the checks in src/api/, then Payload):
+ *
+ * M1. A method-override POST (`X-HTTP-Method-Override: GET` or `X-Payload-HTTP-Method-Override: GET`)
+ *     is checked as the read it becomes: Payload pasted a JSON body's `locale` into the URL unescaped
+ *     (`az&limit=0&pagination=false` returned every document), and the checks never saw it.
+ * M2. `where` on `all`, paths inside rich text, email verification, GraphQL `Access`, the jobs'
+ *     schedule endpoint and a missing preference answered 500.
+ * Fuzz: every where operator on a field of every type of every collection, REST and GraphQL.
+ */
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { makeAgency } from './helpers/fixtures'
+import { makeUser, startPayload, type TestUser } from './helpers/payload'
+
+let payload: Payload
+let cleanup: () => Promise<void>
+let editor: TestUser
+let admin: TestUser
+const tokens = new Map<string, string>()
+
+type Handler = (request: Request, context: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+let routes: Record<'GET' | 'POST' | 'PATCH' | 'DELETE', Handler>
+
+const BASE = 'http://localhost:3000'
+const PASSWORD = 'correct horse battery staple'
+
+beforeAll(async () => {
+  ;({ payload, cleanup } = await startPayload())
+  const rest = await import('@/app/(payload)/api/[...slug]/route')
+  routes = { GET: rest.GET, POST: rest.POST, PATCH: rest.PATCH, DELETE: rest.DELETE } as typeof routes
+  editor = await makeUser(payload, ['editor'])
+  admin = await makeUser(payload, ['admin'])
+  for (const user of [editor, admin]) tokens.set(user.id, (await payload.login({ collection: 'users', data: { email: user.email, password: PASSWORD } })).token!)
+  // More published agencies than a page of 100 would show.
+  for (let i = 0; i < 3; i++) await makeAgency(payload, `Agency ${i}`)
+})
+afterAll(async () => cleanup?.())
+
+const auth = (user: TestUser | null): Record<string, string> => (user ? { Authorization: `JWT ${tokens.get(user.id)}` } : {})
+
+interface Answer {
+  status: number
+  text: string
+  message: string
+}
+
+async function answer(response: Response): Promise<Answer> {
+  const text = await response.text()
+  let message = ''
+  try {
+    const body = JSON.parse(text) as { errors?: { message?: string }[]; message?: string }
+    message = body.errors?.[0]?.message ?? body.message ?? ''
+  } catch {
+    message = text
+  }
+  return { status: response.status, text, message }
+}
+
+async function rest(method: keyof typeof routes, path: string, init: { headers?: Record<string, string>; body?: BodyInit } = {}): Promise<Answer> {
+  const url = new URL(`${BASE}/api/${path}`)
+  const slug = url.pathname.replace(/^\/api\//, '').split('/').map(decodeURIComponent)
+  return answer(await routes[method](new Request(url, { method, headers: init.headers, body: init.body }), { params: Promise.resolve({ slug }) }))
+}
+
+/** A refusal: 4xx, a sentence, not Payload's generic words for a failure. */
+function refused(result: Answer, what?: RegExp) {
+  const shown = `${result.status} ${result.text.slice(0, 300)}`
+  expect(result.status, shown).toBeGreaterThanOrEqual(400)
+  expect(result.status, shown).toBeLessThan(500)
+  expect(result.message, shown).toMatch(/\w+ \w+/)
+  expect(result.message, shown).not.toMatch(/Something went wrong|unknown error/i)
+  if (what) expect(result.message, shown).toMatch(what)
+}
+
+// ---------------------------------------------------------------------------------------------------
+// M1. Method override
+// ---------------------------------------------------------------------------------------------------
+
+describe('M1: a method-override POST is checked as the read it becomes', () => {
+  const json = (header: string) => ({ [header]: 'GET', 'Content-Type': 'application/json' })
+
+  for (const header of ['X-HTTP-Method-Override', 'X-Payload-HTTP-Method-Override']) {
+    it(`${header} with a JSON locale carrying a where that is not JSON: 400, not 500`, async () => {
+      refused(await rest('POST', 'releases', { headers: json(header), body: JSON.stringify({ locale: 'az&where=notjson' }) }))
+    })
+
+    it(`${header} with a JSON locale carrying limit=0&pagination=false: refused, not every document`, async () => {
+      refused(await rest('POST', 'agencies', { headers: json(header), body: JSON.stringify({ locale: 'az&limit=0&pagination=false&depth=10' }) }))
+      refused(await rest('POST', 'media', { headers: json(header), body: JSON.stringify({ locale: 'az&limit=0&pagination=false&depth=10' }) }))
+    })
+
+    it(`${header} with the paging in the URL (JSON, charset or no content type): checked as a read`, async () => {
+      for (const type of ['application/json', 'application/json; charset=utf-8', 'text/plain', null]) {
+        const headers: Record<string, string> = { [header]: 'GET', ...(type ? { 'Content-Type': type } : {}) }
+        refused(await rest('POST', 'agencies?limit=0&pagination=false', { headers, body: type ? '{}' : undefined }), /limit|pagination|query|body/i)
+      }
+    })
+
+    it(`${header} with a form body and paging hidden in the URL: refused`, async () => {
+      // Payload joins them as `<url>?<body>`: the URL's last value swallows the body's "?".
+      const headers = { [header]: 'GET', 'Content-Type': 'application/x-www-form-urlencoded' }
+      refused(await rest('POST', 'agencies?pagination=false&limit=0&z=', { headers, body: 'depth=0' }))
+      refused(await rest('POST', 'agencies', { headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' }, body: 'limit=0&pagination=false' }), /limit|pagination/)
+    })
+  }
+
+  it('an override body that is not an object of plain values is refused', async () => {
+    const headers = json('X-Payload-HTTP-Method-Override')
+    for (const body of [{ locale: ['az', 'en'] }, { locale: { az: 1 } }, { fallbackLocale: 'en&limit=0' }, { locale: 'xx' }]) {
+      refused(await rest('POST', 'agencies', { headers, body: JSON.stringify(body) }))
+    }
+  })
+
+  it('still answers what Payload and its admin send: a form query, a JSON locale', async () => {
+    const form = await rest('POST', 'agencies', {
+      headers: { ...auth(editor), 'X-Payload-HTTP-Method-Override': 'GET', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'limit=2&depth=0&where[name][like]=Agency',
+    })
+    expect(form.status, form.text.slice(0, 300)).toBe(200)
+    expect((JSON.parse(form.text) as { docs: unknown[]; limit: number }).limit).toBe(2)
+    const localized = await rest('POST', 'agencies?limit=2', { headers: json('X-HTTP-Method-Override'), body: JSON.stringify({ locale: 'en' }) })
+    expect(localized.status, localized.text.slice(0, 300)).toBe(200)
+    expect((JSON.parse(localized.text) as { limit: number }).limit).toBe(2)
+  })
+})
+
