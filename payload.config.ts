@@ -17,7 +17,7 @@ import { RemovedReleases } from './collections/RemovedReleases'
 import { Users } from './collections/Users'
 import { withScheduleDefault } from './src/components/admin/schedulePublishDefault'
 import { databaseUnavailableAs503 } from './src/api/databaseErrors'
-import { limitQueryDepth, limitRootFields, refuseHiddenAuthFields } from './src/api/graphql'
+import { accessQuery, limitQueryDepth, limitRootFields, refuseEmailVerification, refuseHiddenAuthFields } from './src/api/graphql'
 import { withStrictInput } from './src/api/strictInput'
 import { withAuditLog } from './src/audit/hooks'
 import { databaseAdapter } from './src/config/database'
@@ -106,7 +106,9 @@ export default buildConfig({
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),
   },
   graphQL: {
-    validationRules: () => [refuseHiddenAuthFields, limitQueryDepth, limitRootFields],
+    // refuseEmailVerification: no collection verifies email addresses (an admin creates each account).
+    validationRules: () => [refuseHiddenAuthFields, limitQueryDepth, limitRootFields, refuseEmailVerification],
+    queries: accessQuery,
     mutations: forgotPasswordMutation,
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
   },

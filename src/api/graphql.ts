@@ -267,3 +267,48 @@ export function checkedGraphql(handler: (request: Request) => Promise<Response>)
     return refusal(response.status, STATUS_MESSAGES[response.status] ?? 'The GraphQL request was refused.')
   }
 }
+
+/**
+ * Email verification is not used here (an admin creates each account): Payload still offers
+ * `verifyEmail<Collection>` mutations, which looked for a column that does not exist (a 500).
+ */
+export const refuseEmailVerification: ValidationRule = (context) => ({
+  Field(node) {
+    if (context.getParentType()?.name !== 'Mutation' || !node.name.value.startsWith('verifyEmail')) return
+    context.reportError(new GraphQLError('Email addresses are not verified here: an admin creates each account, ready to sign in.', { nodes: node }))
+  },
+})
+
+type GraphQLModule = typeof import('graphql')
+type FieldConfig = { type: unknown; resolve?: (...args: unknown[]) => unknown }
+
+/**
+ * The value `type` describes, from Payload's compacted permissions: `true` stands for an object whose
+ * every permission is true, a missing permission is false, a missing `where` is null.
+ */
+function expandPermissions(value: unknown, type: unknown, GraphQL: GraphQLModule): unknown {
+  const inner = GraphQL.isNonNullType(type) ? type.ofType : type
+  if (GraphQL.isObjectType(inner)) {
+    const out: Record<string, unknown> = {}
+    for (const [name, field] of Object.entries(inner.getFields())) {
+      const child = value === true ? true : value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined
+      out[name] = expandPermissions(child, field.type, GraphQL)
+    }
+    return out
+  }
+  if (inner === GraphQL.GraphQLBoolean) return value === true
+  return value === undefined || value === true ? null : value
+}
+
+/**
+ * Payload's `Access` query answers with the permissions it compacts for the admin (`true` for a
+ * whole object of true permissions; false ones and `canAccessAdmin: false` deleted), which the
+ * schema's non-null Booleans cannot hold: an anonymous `{ Access { canAccessAdmin } }` was a 500.
+ * The same answer, in the schema's shape.
+ */
+export function accessQuery(GraphQL: GraphQLModule, { Query }: { Query: { fields: Record<string, FieldConfig> } }): Record<string, FieldConfig> {
+  const access = Query.fields.Access
+  const resolve = access?.resolve
+  if (!access || !resolve) return {}
+  return { Access: { ...access, resolve: async (...args: unknown[]) => expandPermissions(await resolve(...args), access.type, GraphQL) } }
+}

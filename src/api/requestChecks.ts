@@ -1,8 +1,15 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 
-import { mediaDir, mediaMaxFileBytes } from '@/config/env'
+import type { SanitizedConfig } from 'payload'
+
+import { mediaDir } from '@/config/env'
 import { LOCALE_CODES } from '@/i18n/locales'
+
+import { endpointRefusal } from './endpointChecks'
+import { MAX_JSON_BODY_BYTES, readBody } from './readBody'
+
+export { MAX_JSON_BODY_BYTES, maxMultipartBodyBytes, readBody } from './readBody'
 
 /**
  * Refusals made before a REST request reaches Payload, for what Payload would otherwise ignore,
@@ -20,11 +27,6 @@ const MAX_DEPTH = 10
 const MAX_SORT_FIELDS = 5
 /** Deeper than any document of this app (rich text included) needs. */
 export const MAX_JSON_NESTING = 64
-
-/** A JSON (or form) body larger than this is refused before it is parsed: 1 MB of text in a field plus its rich text fits. */
-export const MAX_JSON_BODY_BYTES = 2 * 1024 * 1024
-/** An upload: the largest file accepted (MEDIA_MAX_FILE_MB) plus room for the form's other fields. */
-export const maxMultipartBodyBytes = (): number => mediaMaxFileBytes() + 1024 * 1024
 
 const JSON_TYPES = new Set(['application/json'])
 
@@ -111,10 +113,8 @@ export function jsonDepth(value: unknown): number {
 
 type Params = { params?: Promise<{ slug?: string[] }> }
 
-type Collections = { collections: { slug: string; versions?: unknown }[] }
-
 /** Refuses a hostile REST request before Payload sees it; otherwise hands it to `handler`. */
-export function checked<Context extends Params>(handler: (request: Request, context: Context) => Promise<Response>, config?: Promise<Collections> | Collections) {
+export function checked<Context extends Params>(handler: (request: Request, context: Context) => Promise<Response>, config?: Promise<SanitizedConfig> | SanitizedConfig) {
   return async (incoming: Request, context: Context): Promise<Response> => {
     let request = incoming
     // A method override is the read it becomes, with the query Payload acts on, through every check below.
@@ -141,6 +141,8 @@ export function checked<Context extends Params>(handler: (request: Request, cont
         return refusal(400, 'Say which documents: an id in the address, or a where filter in the query.')
       }
     }
+    const endpoint = config ? await endpointRefusal(request.method, slug, request.headers, config) : null
+    if (endpoint) return refusal(endpoint.status, endpoint.message)
     const file = mediaFileName(request.method, slug)
     if (file !== null) {
       const name = fileNameProblem(file)
@@ -234,62 +236,6 @@ export function headerProblem(headers: Headers): string | null {
     }
   }
   return null
-}
-
-const readable = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`)
-
-/**
- * Reads a write's body once, counting bytes as they arrive: a body larger than its limit (JSON and
- * forms: MAX_JSON_BODY_BYTES; multipart uploads: the upload limit) is refused with 413 from its
- * Content-Length, or as soon as a chunked body passes the limit, before anything parses it. Payload
- * gets a copy of the request holding the bytes read, with the content type in its canonical form.
- */
-export async function readBody(request: Request, { json = MAX_JSON_BODY_BYTES, multipart = maxMultipartBodyBytes() } = {}): Promise<{ request: Request } | { status: number; message: string }> {
-  if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS' || !request.body) return { request }
-  const rawType = request.headers.get('content-type') ?? ''
-  const type = rawType.split(';')[0]!.trim().toLowerCase()
-  const limit = type.startsWith('multipart/') ? multipart : json
-  const tooLarge = {
-    status: 413,
-    message: type.startsWith('multipart/')
-      ? `The upload is larger than ${readable(limit)}, the largest accepted (MEDIA_MAX_FILE_MB).`
-      : `The request body is larger than ${readable(limit)}, the largest accepted.`,
-  }
-  const declared = request.headers.get('content-length')
-  if (declared !== null && (!/^\d{1,15}$/.test(declared.trim()) || Number(declared) > limit)) {
-    if (!/^\d{1,15}$/.test(declared.trim())) return { status: 400, message: 'The Content-Length header is not a number.' }
-    await request.body.cancel().catch(() => undefined)
-    return tooLarge
-  }
-  const chunks: Uint8Array[] = []
-  let size = 0
-  const reader = request.body.getReader()
-  try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      size += value.byteLength
-      if (size > limit) {
-        await reader.cancel().catch(() => undefined)
-        return tooLarge
-      }
-      chunks.push(value)
-    }
-  } catch {
-    return { status: 400, message: 'The request body could not be read.' }
-  }
-  const bytes = new Uint8Array(size)
-  let at = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, at)
-    at += chunk.byteLength
-  }
-  const headers = new Headers(request.headers)
-  headers.delete('transfer-encoding')
-  headers.set('content-length', String(size))
-  // Payload reads JSON only under this exact spelling; `Application/JSON` would reach it as no data at all.
-  if (type && rawType.trim() !== type && !type.startsWith('multipart/')) headers.set('content-type', [type, ...rawType.split(';').slice(1)].join(';'))
-  return { request: new Request(request.url, { method: request.method, headers, body: size ? bytes : null, signal: request.signal }) }
 }
 
 /** A JSON document body: must parse, be an object, and not nest deeper than MAX_JSON_NESTING. */

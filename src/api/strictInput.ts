@@ -301,14 +301,20 @@ const isBooleanLike = (value: unknown) => typeof value === 'boolean' || value ==
 const isDateLike = (value: unknown) =>
   (typeof value === 'string' || typeof value === 'number') && value !== '' && !Number.isNaN(new Date(value).getTime())
 
+/** A path that goes on inside a rich-text field (`body.root`): the SQL adapters cannot query into one (a 500). */
+export class InsideRichText {
+  constructor(readonly field: string) {}
+}
+
 /** The field a where path names (through groups, arrays, blocks and relations), or undefined. */
-function fieldAt(fields: Field[], segments: string[], ctx: { req: PayloadRequest }): FieldWithName | 'system-date' | undefined {
+function fieldAt(fields: Field[], segments: string[], ctx: { req: PayloadRequest }): FieldWithName | 'system-date' | InsideRichText | undefined {
   let level = fields
   let field: FieldWithName | undefined
   for (const [i, segment] of segments.entries()) {
     if (field && (field.type === 'relationship' || field.type === 'upload') && typeof field.relationTo === 'string') {
       level = ctx.req.payload.collections[field.relationTo]?.config.fields ?? []
     }
+    if (field?.type === 'richText') return new InsideRichText(segments.slice(0, i).join('.'))
     if ((segment === 'createdAt' || segment === 'updatedAt') && i === segments.length - 1) return 'system-date'
     field = dataFields(level).find((f) => f.name === segment)
     if (!field) return undefined
@@ -318,12 +324,13 @@ function fieldAt(fields: Field[], segments: string[], ctx: { req: PayloadRequest
   return field
 }
 
-function conditionProblem(field: FieldWithName | 'system-date' | undefined, path: string, operator: string, value: unknown): string | null {
+function conditionProblem(field: FieldWithName | 'system-date' | InsideRichText | undefined, path: string, operator: string, value: unknown): string | null {
+  if (field instanceof InsideRichText) return `${path}: cannot search inside rich text; search ${field.field} itself (e.g. ${field.field} contains a word).`
+  // Neither SQL adapter can answer "all" (Payload's drizzle adapter leaves it out): one answer on every database.
+  if (operator === 'all') return `${path}: "all" is not offered; ask for each value with "equals" inside "and", or for any of them with "in".`
   const type = field === 'system-date' ? 'date' : field?.type
-  const hasMany = field !== 'system-date' && field !== undefined && 'hasMany' in field && Boolean(field.hasMany)
   if (GEO_OPERATORS.has(operator)) return type === 'point' ? null : `${path}: "${operator}" works only on map points.`
   if (operator === 'exists') return isBooleanLike(value) ? null : `${path}: "exists" takes true or false.`
-  if (operator === 'all' && !hasMany) return `${path}: "all" works only on fields holding a list.`
   if ((operator === 'like' || operator === 'not_like' || operator === 'contains') && (type === 'date' || type === 'number' || type === 'checkbox')) {
     return `${path}: "${operator}" works only on text.`
   }

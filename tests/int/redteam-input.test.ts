@@ -24,6 +24,7 @@ const tokens = new Map<string, string>()
 
 type Handler = (request: Request, context: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 let routes: Record<'GET' | 'POST' | 'PATCH' | 'DELETE', Handler>
+let graphqlRoute: (request: Request) => Promise<Response>
 
 const BASE = 'http://localhost:3000'
 const PASSWORD = 'correct horse battery staple'
@@ -32,6 +33,7 @@ beforeAll(async () => {
   ;({ payload, cleanup } = await startPayload())
   const rest = await import('@/app/(payload)/api/[...slug]/route')
   routes = { GET: rest.GET, POST: rest.POST, PATCH: rest.PATCH, DELETE: rest.DELETE } as typeof routes
+  graphqlRoute = (await import('@/app/(payload)/api/graphql/route')).POST as typeof graphqlRoute
   editor = await makeUser(payload, ['editor'])
   admin = await makeUser(payload, ['admin'])
   for (const user of [editor, admin]) tokens.set(user.id, (await payload.login({ collection: 'users', data: { email: user.email, password: PASSWORD } })).token!)
@@ -64,6 +66,19 @@ async function rest(method: keyof typeof routes, path: string, init: { headers?:
   const url = new URL(`${BASE}/api/${path}`)
   const slug = url.pathname.replace(/^\/api\//, '').split('/').map(decodeURIComponent)
   return answer(await routes[method](new Request(url, { method, headers: init.headers, body: init.body }), { params: Promise.resolve({ slug }) }))
+}
+
+/** A GraphQL answer as a status: a refused request (no `data`) is a 400; an error while running carries its own. */
+async function graphql(query: string, user: TestUser | null = null): Promise<Answer> {
+  const response = await graphqlRoute(
+    new Request(`${BASE}/api/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...auth(user) }, body: JSON.stringify({ query }) }),
+  )
+  const result = await answer(response)
+  if (result.status !== 200) return result
+  const body = JSON.parse(result.text) as { data?: unknown; errors?: { message: string; extensions?: { statusCode?: number } }[] }
+  if (!body.errors?.length) return result
+  if (!('data' in body)) return { ...result, status: 400, message: body.errors[0]!.message }
+  return { ...result, status: Math.max(...body.errors.map((e) => e.extensions?.statusCode ?? 500)), message: body.errors[0]!.message }
 }
 
 /** A refusal: 4xx, a sentence, not Payload's generic words for a failure. */
@@ -128,3 +143,63 @@ describe('M1: a method-override POST is checked as the read it becomes', () => {
   })
 })
 
+// ---------------------------------------------------------------------------------------------------
+// M2. Answers that were 500
+// ---------------------------------------------------------------------------------------------------
+
+describe('M2: bad input that answered 500 is a 4xx with a sentence', () => {
+  it('where … [all] on list fields (relationship and upload hasMany), REST and /count', async () => {
+    for (const path of [
+      'releases?where[supportingAgencies][all]=x',
+      'releases?where[officials][all][0]=a&where[officials][all][1]=b',
+      'galleries?where[photos][all]=x',
+      'releases/count?where[supportingAgencies][all]=x',
+      'users?where[roles][all]=admin',
+    ]) {
+      refused(await rest('GET', path, { headers: path.startsWith('users') ? auth(admin) : {} }), /all/)
+    }
+  })
+
+  it('where … all in GraphQL', async () => {
+    refused(await graphql('{ Releases(where: { supportingAgencies: { all: ["a"] } }) { docs { id } } }'), /all/)
+    refused(await graphql('{ Galleries(where: { photos: { all: ["a"] } }) { docs { id } } }'), /all/)
+  })
+
+  it('paths inside rich text (body.*, biography.*)', async () => {
+    for (const path of [
+      'releases?where[body.root][exists]=true',
+      'releases?where[body.root.children.text][like]=x',
+      'releases/count?where[body.root.type][equals]=root',
+      'officials?where[biography.root][exists]=true',
+      'releases?where[or][0][body.x][equals]=1',
+    ]) {
+      refused(await rest('GET', path), /rich text|body|biography/i)
+    }
+  })
+
+  it('email verification, which is not enabled: REST and GraphQL', async () => {
+    refused(await rest('POST', 'users/verify/abc'))
+    refused(await graphql('mutation { verifyEmailUser(token: "abc") }'))
+  })
+
+  it('GraphQL Access answers in its own shape, anonymous and signed in (never a 500)', async () => {
+    const query = '{ Access { canAccessAdmin releases { create { permission } read { permission } fields { title { update { permission } } } } } }'
+    const expected = (staff: boolean) => ({
+      canAccessAdmin: staff,
+      releases: { create: { permission: staff }, read: { permission: true }, fields: { title: { update: { permission: staff } } } },
+    })
+    for (const [user, staff] of [[null, false], [editor, true]] as const) {
+      const result = await graphql(query, user)
+      expect(result.status, result.text.slice(0, 300)).toBe(200)
+      expect((JSON.parse(result.text) as { data: { Access: unknown } }).data.Access).toEqual(expected(staff))
+    }
+  })
+
+  it('the jobs schedule endpoint, for staff', async () => {
+    refused(await rest('GET', 'payload-jobs/handle-schedules', { headers: auth(editor) }))
+  })
+
+  it('deleting a preference that does not exist, for staff', async () => {
+    refused(await rest('DELETE', 'payload-preferences/no-such-key', { headers: auth(editor) }))
+  })
+})
