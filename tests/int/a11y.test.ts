@@ -503,6 +503,25 @@ describe('/a11y route', () => {
     expect(big.status).toBe(413)
     expect(cookieOf(big)).toBeNull()
   })
+
+  it('stops reading a chunked form (no Content-Length) once it passes the limit', async () => {
+    for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '']) {
+      const total = 30 * 1024 * 1024
+      let pulled = 0
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (pulled >= total) return controller.close()
+          pulled += 64 * 1024
+          controller.enqueue(new Uint8Array(64 * 1024).fill(0x61))
+        },
+      })
+      const init = { method: 'POST', body: stream, duplex: 'half', headers: type ? { 'content-type': type } : {} } as RequestInit
+      const response = await POST(new Request(`${ORIGIN}/a11y`, init))
+      expect(response.status, type).toBe(413)
+      expect(cookieOf(response)).toBeNull()
+      expect(pulled, type).toBeLessThan(1024 * 1024)
+    }
+  })
 })
 
 describe('A11yToolbar', () => {

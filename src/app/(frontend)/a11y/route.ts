@@ -1,4 +1,5 @@
 import { controlId } from '@/a11y/controls'
+import { readBody } from '@/api/readBody'
 import { returnPathFromReferer, safeReturnPath } from '@/a11y/returnPath'
 import { applyChange, COOKIE_NAME, encodeView, readCookie, settingsFromCookie, viewCookie, type A11ySettings } from '@/a11y/settings'
 
@@ -54,32 +55,28 @@ function requestOrigins(request: Request): { origins: string[]; secure: boolean 
   return { origins: [...new Set(origins)], secure: url.protocol === 'https:' || proto === 'https' }
 }
 
-async function readForm(request: Request): Promise<URLSearchParams | Response> {
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-  if (type === 'application/x-www-form-urlencoded' || type === '') {
-    const length = Number(request.headers.get('content-length') ?? 0)
-    if (length > MAX_BODY_BYTES) return plain(413, 'Form too large.')
-    const text = await request.text()
-    if (text.length > MAX_BODY_BYTES) return plain(413, 'Form too large.')
-    return new URLSearchParams(text)
+async function readForm(incoming: Request): Promise<URLSearchParams | Response> {
+  const type = (incoming.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type !== 'application/x-www-form-urlencoded' && type !== '' && type !== 'multipart/form-data') {
+    return plain(415, 'Send the form as application/x-www-form-urlencoded.')
   }
-  if (type === 'multipart/form-data') {
-    const length = Number(request.headers.get('content-length') ?? 0)
-    if (length > MAX_BODY_BYTES) return plain(413, 'Form too large.')
-    let form: FormData
-    try {
-      form = await request.formData()
-    } catch {
-      return plain(400, 'Malformed form.')
-    }
-    const params = new URLSearchParams()
-    for (const [name, value] of form.entries()) {
-      if (typeof value !== 'string') return plain(400, 'Files are not accepted here.')
-      params.append(name, value)
-    }
-    return params
+  // Counted as it streams in: a chunked body (no Content-Length) stops being read once it passes the limit.
+  const read = await readBody(incoming, { json: MAX_BODY_BYTES, multipart: MAX_BODY_BYTES })
+  if ('status' in read) return read.status === 413 ? plain(413, 'Form too large.') : plain(400, 'Malformed form.')
+  const request = read.request
+  if (type !== 'multipart/form-data') return new URLSearchParams(await request.text())
+  let form: FormData
+  try {
+    form = await request.formData()
+  } catch {
+    return plain(400, 'Malformed form.')
   }
-  return plain(415, 'Send the form as application/x-www-form-urlencoded.')
+  const params = new URLSearchParams()
+  for (const [name, value] of form.entries()) {
+    if (typeof value !== 'string') return plain(400, 'Files are not accepted here.')
+    params.append(name, value)
+  }
+  return params
 }
 
 function handle(request: Request, fields: URLSearchParams): Response {
