@@ -104,6 +104,11 @@ export const REFUSALS: Entry[] = [
     'Вы писали этот релиз после последней проверки: проверить его должен другой редактор.',
   ),
   exact(
+    'This release changed after you opened it: someone saved a newer version. Reload the page to see what changed, then publish.',
+    'Siz açandan sonra bu xəbər dəyişib: kimsə daha yeni versiyanı yadda saxlayıb. Nəyin dəyişdiyini görmək üçün səhifəni yeniləyin, sonra dərc edin.',
+    'Релиз изменился после того, как вы его открыли: кто-то сохранил более новую версию. Обновите страницу, чтобы увидеть изменения, затем публикуйте.',
+  ),
+  exact(
     'This release changed after its publication was scheduled: an editor must review it again and schedule it anew.',
     'Bu xəbər dərci planlaşdırıldıqdan sonra dəyişib: redaktor onu yenidən yoxlamalı və yenidən planlaşdırmalıdır.',
     'Релиз изменился после того, как была запланирована публикация: редактор должен проверить его снова и запланировать заново.',
@@ -147,6 +152,11 @@ export const REFUSALS: Entry[] = [
     'This photo is on a published page: an editor must change it.',
     'Bu foto dərc olunmuş səhifədədir: onu redaktor dəyişməlidir.',
     'Это фото на опубликованной странице: изменить его должен редактор.',
+  ),
+  exact(
+    'This photo is in a release waiting for review: an editor may be looking at it. Set the release back to draft to change the photo, then submit it again.',
+    'Bu foto yoxlama gözləyən xəbərdədir: redaktor ona baxa bilər. Fotonu dəyişmək üçün xəbəri qaralamaya qaytarın, sonra yenidən yoxlamaya göndərin.',
+    'Это фото в релизе, ожидающем проверки: редактор может его сейчас смотреть. Чтобы изменить фото, верните релиз в черновик, затем снова отправьте на проверку.',
   ),
   exact(
     'Someone else is editing this document: only an editor can take it over.',

@@ -87,8 +87,18 @@ export interface WorkflowInput {
    * anything asked now.
    */
   restoringVersion?: boolean
+  /**
+   * The version the publisher was shown (`updatedAt` as the admin's form loaded it, which it sends
+   * back), and the latest version's: a reviewed publish is of what the reviewer saw.
+   */
+  seenVersionAt?: string | null
+  latestVersionAt?: string | null
   now: Date
 }
+
+/** True when the publisher names the version they saw and a newer one has been saved since. */
+const changedSinceSeen = ({ seenVersionAt, latestVersionAt }: WorkflowInput): boolean =>
+  Boolean(seenVersionAt && latestVersionAt) && new Date(seenVersionAt!).getTime() !== new Date(latestVersionAt!).getTime()
 
 export type WorkflowIntent = 'create' | 'save-draft' | 'publish' | 'unpublish'
 
@@ -165,7 +175,11 @@ export function applyReleaseWorkflow(input: WorkflowInput): ReleaseWorkflowData 
         }
         const forceReason = asked.forcePublishReason
         // A confirmation or a withdrawal publishes the public text as it is (enforceWorkflow keeps it).
-        const secondPairOfEyes = withdrawing || confirmedNow || hasIndependentReview(workflow, user)
+        const independent = hasIndependentReview(workflow, user)
+        if (independent && !withdrawing && !confirmedNow && changedSinceSeen(input)) {
+          throw new WorkflowError('This release changed after you opened it: someone saved a newer version. Reload the page to see what changed, then publish.')
+        }
+        const secondPairOfEyes = withdrawing || confirmedNow || independent
         reviewed = secondPairOfEyes
         if (!secondPairOfEyes) {
           const record = { by: idOf(user!.id), at: now.toISOString(), reviewedBy: null, reviewedAt: null }

@@ -502,3 +502,36 @@ describe('class 7: document locks', () => {
     expect((await http.rest.post(LOCKS, JSON.stringify(lockData(releaseId, editor)), { 'Content-Type': 'application/json' })).status).toBe(403)
   })
 })
+
+describe('red-team round 6: a photo of a release waiting for review', () => {
+  async function submittedWith(photoId: string) {
+    counter += 1
+    return payload.create({
+      collection: 'releases',
+      data: { title: `Waiting with photo ${counter}`, type: 'news', leadAgency: agencyId, heroImage: photoId, workflow: { state: 'in_review' } } as never,
+      draft: true,
+      user: contributor,
+      overrideAccess: false,
+    })
+  }
+
+  it('contributors cannot change it while an editor may be reviewing it (metadata or file, REST too); back in draft they can', async () => {
+    const doc = await photo()
+    const release = await submittedWith(doc.id)
+    await expect(payload.update({ collection: 'media', id: doc.id, locale: 'az', data: { alt: 'SWAPPED' }, user: contributor, overrideAccess: false })).rejects.toThrow(/waiting for review/)
+    const file = await http.rest.patch(`media/${doc.id}?locale=az`, JSON.stringify({ caption: 'SWAPPED' }), { ...(await http.authHeader(otherContributor)), 'Content-Type': 'application/json' })
+    expect(file.status).toBe(403)
+    expect((await storedPhoto(doc.id)).alt).toMatchObject({ az: 'Nazir çıxış edir' })
+
+    await payload.update({ collection: 'releases', id: release.id, data: { workflow: { state: 'draft' } }, draft: true, user: contributor, overrideAccess: false })
+    await payload.update({ collection: 'media', id: doc.id, locale: 'az', data: { alt: 'Yeni təsvir' }, user: contributor, overrideAccess: false })
+    expect((await storedPhoto(doc.id)).alt).toMatchObject({ az: 'Yeni təsvir' })
+  })
+
+  it('editors still change it (an editor reviewing may correct a caption)', async () => {
+    const doc = await photo()
+    await submittedWith(doc.id)
+    await payload.update({ collection: 'media', id: doc.id, locale: 'az', data: { caption: 'Düzəldilib' }, user: editor, overrideAccess: false })
+    expect((await storedPhoto(doc.id)).caption).toMatchObject({ az: 'Düzəldilib' })
+  })
+})

@@ -373,7 +373,9 @@ describe('red-team round 2', () => {
       waitUntil: at,
     })
     await new Promise((resolve) => setTimeout(resolve, 50))
-    await payload.update({ collection: 'media', id: photo.id, data: { alt: 'Changed after scheduling' }, ...as(contributor) })
+    // The contributor may not change it while the release waits (round 6); an editor's change after scheduling still stops it.
+    await expect(payload.update({ collection: 'media', id: photo.id, data: { alt: 'Changed after scheduling' }, ...as(contributor) })).rejects.toThrow(/waiting for review/)
+    await payload.update({ collection: 'media', id: photo.id, data: { alt: 'Changed after scheduling' }, ...as(secondEditor) })
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, at.getTime() - Date.now()) + 100))
     await payload.jobs.run()
     expect(await publicCopy(draft.id)).toBeUndefined()
@@ -459,5 +461,37 @@ describe('red-team round 6: restored text keeps its writers', () => {
 
   it('releases cannot be duplicated (a copy would lose who wrote its text)', async () => {
     expect(payload.collections.releases.config.disableDuplicate).toBe(true)
+  })
+})
+
+describe('red-team round 6: a publish is of what the reviewer saw', () => {
+  const latest = async (id: string) =>
+    (await payload.findByID({ collection: 'releases', id, draft: true, depth: 0, overrideAccess: true })) as unknown as { updatedAt: string }
+
+  it('a change saved after the reviewer opened the release refuses the publish the admin sends (it names the version it showed)', async () => {
+    const draft = await draftRelease(payload, contributor, agencyId, 'Seen by the reviewer')
+    await payload.update({ collection: 'releases', id: draft.id, locale: 'en', data: { title: 'Seen in English' }, draft: true, ...as(contributor) })
+    await submit(draft.id, contributor)
+    const seen = (await latest(draft.id)).updatedAt
+    // While the editor reads, the contributor changes the English title.
+    await payload.update({ collection: 'releases', id: draft.id, locale: 'en', data: { title: 'CHANGED AFTER REVIEW' }, draft: true, ...as(contributor) })
+    await expect(update(draft.id, editor, { _status: 'published', updatedAt: seen })).rejects.toThrow(/changed after you opened it/i)
+    expect(await publicCopy(draft.id)).toBeUndefined()
+    // Reloaded, the editor sees the change and may publish it.
+    await update(draft.id, editor, { _status: 'published', updatedAt: (await latest(draft.id)).updatedAt })
+    expect((await publicCopy(draft.id, 'en'))?.title).toBe('CHANGED AFTER REVIEW')
+  })
+
+  it('the same through REST', async () => {
+    const draft = await draftRelease(payload, contributor, agencyId, 'Seen through REST')
+    await submit(draft.id, contributor)
+    const seen = (await latest(draft.id)).updatedAt
+    await update(draft.id, contributor, { lead: 'Changed while the editor read it.' }, true)
+    const res = await http.rest.patch(`releases/${draft.id}?locale=az&depth=0`, JSON.stringify({ _status: 'published', updatedAt: seen }), {
+      ...(await http.authHeader(editor)),
+      'Content-Type': 'application/json',
+    })
+    expect(res.status).toBe(403)
+    expect(await res.text()).toMatch(/changed after you opened it/i)
   })
 })

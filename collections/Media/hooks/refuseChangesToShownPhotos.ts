@@ -1,7 +1,9 @@
-import type { CollectionBeforeOperationHook, Where } from 'payload'
+import type { CollectionBeforeOperationHook, PayloadRequest, Where } from 'payload'
 
 import { isEditorUser, type UserLike } from '@/access'
 import { PublicError } from '@/lib/errors'
+import { inOwnLocale } from '@/lib/reqLocale'
+import { IMAGE_FIELDS } from '@/media/usage'
 
 export const SHOWN_PHOTO_MESSAGE = 'This photo is on a published page: an editor must change it.'
 
@@ -25,5 +27,33 @@ export const refuseChangesToShownPhotos: CollectionBeforeOperationHook = async (
     req,
   })
   if (totalDocs > 0) throw new PublicError('PhotoOnPublishedPage', SHOWN_PHOTO_MESSAGE, 403)
+  if (await inReleaseAwaitingReview(req, target)) throw new PublicError('PhotoAwaitingReview', AWAITING_REVIEW_MESSAGE, 403)
   return args
+}
+
+export const AWAITING_REVIEW_MESSAGE =
+  'This photo is in a release waiting for review: an editor may be looking at it. Set the release back to draft to change the photo, then submit it again.'
+
+/**
+ * A photo of a release submitted for review is part of what the editor reviews: changed then, the
+ * editor's publish would put out a photo they never saw. Back in draft the release needs submitting
+ * again, and a publish from a page opened before that is refused (releaseWorkflow: changedSinceSeen).
+ */
+async function inReleaseAwaitingReview(req: PayloadRequest, target: Where): Promise<boolean> {
+  const { docs } = await req.payload.find({ collection: 'media', where: target, overrideAccess: false, req, depth: 0, limit: 100, select: {} })
+  const ids = docs.map((doc) => doc.id)
+  if (ids.length === 0) return false
+  const { totalDocs } = await inOwnLocale(req, () =>
+    req.payload.find({
+      collection: 'releases',
+      where: { and: [{ or: IMAGE_FIELDS.releases.map((field) => ({ [field]: { in: ids } })) }, { 'workflow.state': { equals: 'in_review' } }] },
+      draft: true,
+      overrideAccess: true,
+      req,
+      depth: 0,
+      limit: 1,
+      select: {},
+    }),
+  )
+  return totalDocs > 0
 }

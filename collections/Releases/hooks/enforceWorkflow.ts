@@ -18,6 +18,8 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ data, origin
     now: new Date(),
     user,
     publicCopyIsPublished: true,
+    seenVersionAt: (data as { updatedAt?: string }).updatedAt ?? null,
+    latestVersionAt: (originalDoc as { updatedAt?: string } | undefined)?.updatedAt ?? null,
   }
 
   // The public copy is read only when the write could publish, unpublish or withdraw.
