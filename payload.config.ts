@@ -33,6 +33,7 @@ import { healthEndpoint } from './src/health/endpoint'
 import { adminTranslations } from './src/i18n/adminTranslations'
 import { publishDialogTranslations } from './src/i18n/publishDialog'
 import { refusalsInAdminLanguage } from './src/i18n/refusals'
+import { signInRefusal } from './collections/Users/hooks/signIn'
 import { livePreview } from './src/site/preview'
 import { revalidateEndpoint } from './src/site/revalidate'
 import { withLockRules } from './src/workflow/documentLocks'
@@ -73,7 +74,8 @@ export default buildConfig({
   // withScheduleDefault: the Schedule drawer opens on Publish for a never-published document.
   collections: [Releases, Officials, Agencies, Galleries, Media, Users, RemovedReleases, AuditEvents].map(withStrictInput).map(withScheduleDefault),
   endpoints: [revalidateEndpoint, healthEndpoint],
-  hooks: { afterError: [databaseUnavailableAs503, refusalsInAdminLanguage] },
+  // signInRefusal: a locked account is refused in the words of a wrong password (src/auth/signInThrottle.ts).
+  hooks: { afterError: [databaseUnavailableAs503, refusalsInAdminLanguage, signInRefusal] },
   plugins: plugins(),
   localization: {
     locales: LOCALES.map(({ code, label }) => ({ code, label })),

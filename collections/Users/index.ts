@@ -6,6 +6,7 @@ import { collectionLabels, commonLabels, navGroups, roleLabels, userLabels as L 
 import { forgotPasswordEndpoint } from '@/email/passwordReset'
 import { refuseResetWithoutEmail } from './hooks/refuseResetWithoutEmail'
 import { rememberAdminLanguage } from './hooks/rememberAdminLanguage'
+import { forgetSuccessfulAttempt, guardSignIn } from './hooks/signIn'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -24,7 +25,7 @@ export const Users: CollectionConfig = {
     defaultColumns: ['name', 'email', 'roles'],
     group: navGroups.administration,
   },
-  hooks: { beforeOperation: [refuseResetWithoutEmail], afterLogin: [rememberAdminLanguage] },
+  hooks: { beforeOperation: [refuseResetWithoutEmail, guardSignIn], afterLogin: [rememberAdminLanguage, forgetSuccessfulAttempt] },
   // "Forgot password": the same answer for every address, the message sent after it (src/email/passwordReset.ts).
   endpoints: [forgotPasswordEndpoint],
   auth: {

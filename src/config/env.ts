@@ -92,8 +92,18 @@ export const mediaMaxFileBytes = (): number => Math.round(positiveNumber('MEDIA_
 /** Largest image accepted, in pixels (MEDIA_MAX_MEGAPIXELS, default 100): a guard against decompression bombs. */
 export const mediaMaxPixels = (): number => Math.round(positiveNumber('MEDIA_MAX_MEGAPIXELS', 100) * 1_000_000)
 
-/** Wrong passwords in a row before an account is locked (LOGIN_MAX_ATTEMPTS, default 5). */
-export const loginMaxAttempts = (): number => Math.round(positiveNumber('LOGIN_MAX_ATTEMPTS', 5))
+/**
+ * Wrong passwords for one account, within LOGIN_WINDOW_MINUTES, before it is locked (LOGIN_MAX_ATTEMPTS,
+ * default 50): the last line, well above what one address may try (LOGIN_ADDRESS_MAX_ATTEMPTS), so a
+ * stranger alone cannot lock an account (src/auth/signInThrottle.ts).
+ */
+export const loginMaxAttempts = (): number => Math.round(positiveNumber('LOGIN_MAX_ATTEMPTS', 50))
+
+/** Failed sign-ins one client address may make within LOGIN_WINDOW_MINUTES before it gets 429 (LOGIN_ADDRESS_MAX_ATTEMPTS, default 10). */
+export const loginAddressMaxAttempts = (): number => Math.round(positiveNumber('LOGIN_ADDRESS_MAX_ATTEMPTS', 10))
+
+/** The window both sign-in counts cover, in ms (LOGIN_WINDOW_MINUTES, default 15). */
+export const loginWindowMs = (): number => Math.round(positiveNumber('LOGIN_WINDOW_MINUTES', 15) * 60_000)
 
 /** How long a locked account stays locked, in ms (LOGIN_LOCK_MINUTES, default 15). */
 export const loginLockMs = (): number => Math.round(positiveNumber('LOGIN_LOCK_MINUTES', 15) * 60_000)

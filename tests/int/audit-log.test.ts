@@ -2,6 +2,9 @@
  * The audit log (issue 22): an append-only `audit-events` collection that admins read and export,
  * written by the server in the same transaction as the change it records.
  */
+// The account lock after 5 wrong passwords (production default 50; one address may fail 10 times: tests/int/sign-in.test.ts).
+process.env.LOGIN_MAX_ATTEMPTS = '5'
+
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, Payload, Where } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -201,7 +201,7 @@ describe('the account lock, the last line', () => {
     const victim = await makeUser(payload, ['editor'], 'Distributed')
     for (let i = 0; i < 10; i++) expect((await rest(victim.email, `guess ${i}`, '198.18.0.1')).status).toBe(401)
     for (let i = 10; i < 15; i++) expect((await graphql(victim.email, `guess ${i}`, '198.18.0.2')).status).toBe(401)
-    const stored = await payload.db.findOne<{ lockUntil?: string | null }>({ collection: 'users', where: { id: { equals: victim.id } } })
+    const stored = await payload.db.findOne<{ id: string; lockUntil?: string | null }>({ collection: 'users', where: { id: { equals: victim.id } } })
     expect(new Date(stored!.lockUntil ?? 0).getTime()).toBeGreaterThan(Date.now())
     const refused = await rest(victim.email, PASSWORD, '198.18.0.3')
     const unknown = await rest('nobody-here@test.example', PASSWORD, '198.18.0.4')

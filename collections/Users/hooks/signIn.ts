@@ -1,0 +1,72 @@
+/**
+ * The sign-in defences of src/auth/signInThrottle.ts, as Payload hooks: `guardSignIn` before every
+ * login operation (REST, GraphQL, the admin, the local API), `forgetSuccessfulAttempt` after a
+ * successful one, and `signInRefusal` (config afterError, REST and GraphQL) so that a locked account
+ * is refused in the same words as a wrong password or an unknown address.
+ */
+import { AuthenticationError, type AfterErrorHook, type CollectionAfterLoginHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
+
+import { admitAttempt, forgetAttempt, measuredWrongPassword, prepareAccount, standInDelay, throttledMessage } from '@/auth/signInThrottle'
+import { clientAddress } from '@/lib/clientAddress'
+import { PublicError } from '@/lib/errors'
+
+/**
+ * What the refusal hook needs of the attempt: when it started and whether Payload checked a password
+ * (or a stand-in hash ran). Kept on the request under a symbol (the audit log's notes do the same).
+ */
+type Attempt = { started: number; kind: 'stand-in' | 'checked' }
+const ATTEMPT = Symbol.for('press-office.sign-in-attempt')
+const attemptOf = (req: PayloadRequest): Attempt | undefined => (req as unknown as Record<symbol, Attempt | undefined>)[ATTEMPT]
+const setAttempt = (req: PayloadRequest, attempt: Attempt | undefined) => ((req as unknown as Record<symbol, Attempt | undefined>)[ATTEMPT] = attempt)
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+function setResponseHeader(req: PayloadRequest, name: string, value: string): void {
+  if (req.responseHeaders) req.responseHeaders.set(name, value)
+  else req.responseHeaders = new Headers({ [name]: value })
+}
+
+/** Refuses a throttled address (429, Retry-After), counts the attempt, and evens out what Payload's check costs. */
+export const guardSignIn: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
+  if (operation !== 'login') return args
+  const started = performance.now()
+  // Only a request carries a client address; the local API (server code) is not throttled by address.
+  const address = clientAddress(req.headers)
+  if (address) {
+    const verdict = admitAttempt(address)
+    if (!verdict.admitted) {
+      setResponseHeader(req, 'Retry-After', String(Math.ceil(verdict.retryAfterMs / 1000)))
+      throw new PublicError('TooManySignIns', throttledMessage(verdict.retryAfterMs), 429)
+    }
+  }
+  const data = (args as { data?: { email?: unknown; password?: unknown } }).data
+  const email = typeof data?.email === 'string' ? data.email.toLowerCase().trim() : ''
+  if (email) setAttempt(req, { started, kind: await prepareAccount(req.payload, collection.slug, email, data?.password) })
+  return args
+}
+
+/** A sign-in that succeeded is not one of its address's failures. */
+export const forgetSuccessfulAttempt: CollectionAfterLoginHook = ({ req }) => {
+  const address = clientAddress(req.headers)
+  if (address) forgetAttempt(address)
+}
+
+/**
+ * A refused sign-in (REST and GraphQL): answered no sooner than a wrong password is, and "locked",
+ * which would tell that the account exists, in the words of "incorrect".
+ */
+export const signInRefusal: AfterErrorHook = async ({ error, graphqlResult, req, result }) => {
+  const original = ((error as { originalError?: Error }).originalError ?? error) as Error
+  if (original.name !== 'LockedAuth' && original.name !== 'AuthenticationError') return
+  const attempt = req ? attemptOf(req) : undefined
+  if (attempt) {
+    setAttempt(req, undefined)
+    const elapsed = performance.now() - attempt.started
+    if (attempt.kind === 'checked') measuredWrongPassword(elapsed)
+    else await sleep(standInDelay(elapsed))
+  }
+  if (original.name !== 'LockedAuth') return
+  const message = new AuthenticationError(req?.t).message
+  if (graphqlResult) return { graphqlResult: { ...graphqlResult, message, extensions: { ...graphqlResult.extensions, name: 'AuthenticationError' } } }
+  if (result) return { response: { ...result, errors: [{ message }] }, status: 401 }
+}
