@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, CollectionBeforeValidateHook, CollectionConfig, SanitizedConfig, Where } from 'payload'
+import type { CollectionAfterReadHook, CollectionBeforeChangeHook, CollectionBeforeValidateHook, CollectionConfig, SanitizedConfig, Where } from 'payload'
 
 import { editorsOrOwnLock, isEditorUser, staff, type UserLike } from '@/access'
 import { ConfigError } from '@/config/env'
@@ -92,6 +92,17 @@ export const lockTimesFromServer: CollectionBeforeChangeHook = ({ data, operatio
  * as the signed-in user, reads them with access control (staff), releases its own and takes over by
  * writing its own user.
  */
+/**
+ * Payload's "Document locked" modal names the holder by `email ?? id`. Staff read each other's names
+ * but not their emails, so it showed a raw id: a holder read without an email carries the name there.
+ */
+export const holderNamedInLock: CollectionAfterReadHook = ({ doc }) => {
+  const holder = (doc as { user?: { value?: unknown } } | undefined)?.user
+  const value = holder?.value as { email?: unknown; name?: unknown } | undefined
+  if (!holder || !value || typeof value !== 'object' || value.email || typeof value.name !== 'string') return doc
+  return { ...doc, user: { ...holder, value: { ...value, email: value.name } } }
+}
+
 export function withLockRules(config: SanitizedConfig): SanitizedConfig {
   const locks = config.collections.find((collection) => collection.slug === LOCKS_SLUG)
   // Loudly: without the collection the rules would silently not apply (an upgrade that renamed it).
@@ -100,6 +111,7 @@ export function withLockRules(config: SanitizedConfig): SanitizedConfig {
   const hooks = locks.hooks as NonNullable<CollectionConfig['hooks']>
   hooks.beforeValidate = [...(hooks.beforeValidate ?? []), lockInOwnName]
   hooks.beforeChange = [...(hooks.beforeChange ?? []), onlyEditorsTakeOver, lockTimesFromServer]
+  hooks.afterRead = [...(hooks.afterRead ?? []), holderNamedInLock]
   return config
 }
 

@@ -535,3 +535,23 @@ describe('red-team round 6: a photo of a release waiting for review', () => {
     expect((await storedPhoto(doc.id)).caption).toMatchObject({ az: 'Düzəldilib' })
   })
 })
+
+describe('the document lock names its holder', () => {
+  // Payload's "Document locked" modal shows `user.email ?? user.id` (DocumentLocked); staff may not read
+  // each other's emails, so without this it showed a raw id.
+  const shownHolder = (lock: Lock | undefined) => {
+    const user = lock?.user?.value as { id: string; email?: string } | string | undefined
+    return typeof user === 'object' ? (user.email ?? user.id) : user
+  }
+
+  it.each(['contributor', 'editor'] as const)('a %s sees the name of the editor holding a lock, as the admin reads it (REST and local API)', async (role) => {
+    const releaseId = await draftReleaseId()
+    await lockAsAdminDoes(releaseId, editor)
+    const reader = role === 'contributor' ? contributor : await makeUser(payload, ['editor'], 'second-editor')
+    const { docs } = await payload.find({ collection: LOCKS, where: { 'document.value': { equals: releaseId } }, depth: 1, user: reader, overrideAccess: false })
+    expect(shownHolder(docs[0] as unknown as Lock)).toBe(editor.name)
+    const rest = await http.rest.get(`${LOCKS}?depth=1&where[document.value][equals]=${releaseId}`, await http.authHeader(reader))
+    const body = (await rest.json()) as { docs: Lock[] }
+    expect(shownHolder(body.docs[0])).toBe(editor.name)
+  })
+})
