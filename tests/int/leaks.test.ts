@@ -301,6 +301,9 @@ describe('photo files, anonymous', () => {
     const ok = await download(photos.published.id)
     expect(ok.status).toBe(200)
     expect(ok.headers.get('Content-Disposition')).toContain('attachment')
+    // No shared cache may keep it: a photo unpublished later must stop being served at once.
+    expect(ok.headers.get('Cache-Control')).toMatch(/\bprivate\b/)
+    expect(ok.headers.get('Cache-Control')).not.toMatch(/\bpublic\b/)
     await ok.arrayBuffer()
     for (const key of ['draft', 'scheduled', 'deleted', 'unpublished'] as const) {
       expect([key, (await download(photos[key].id)).status]).toEqual([key, 404])

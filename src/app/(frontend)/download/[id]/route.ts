@@ -25,7 +25,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const headers = {
     'Content-Type': media.mimeType ?? 'application/octet-stream',
     'Content-Disposition': attachmentHeader(creditedFilename(media.filename, media.credit)),
-    'Cache-Control': 'public, max-age=3600',
+    // Checked on every request: no shared cache keeps an original after its photo went private.
+    'Cache-Control': 'private, no-cache',
     'X-Content-Type-Options': 'nosniff',
   }
   const file = path.join(mediaDir(), path.basename(media.filename))
