@@ -6,6 +6,7 @@ import { collectionLabels, commonLabels, navGroups, roleLabels, userLabels as L 
 import { forgotPasswordEndpoint } from '@/email/passwordReset'
 import { refuseResetWithoutEmail } from './hooks/refuseResetWithoutEmail'
 import { rememberAdminLanguage } from './hooks/rememberAdminLanguage'
+import { twoFactorFields } from './twoFactorFields'
 import { forgetSuccessfulAttempt, guardSignIn } from './hooks/signIn'
 
 export const Users: CollectionConfig = {
@@ -40,7 +41,8 @@ export const Users: CollectionConfig = {
     cookies: { secure: isProduction(), sameSite: 'Lax' },
   },
   fields: [
-    { name: 'name', label: L.name, type: 'text', required: true, maxLength: 120 },
+    // Staff know each other by name (submitter, reviewer, lock holder): only admins set names.
+    { name: 'name', label: L.name, type: 'text', required: true, maxLength: 120, access: { update: adminsField } },
     // Payload's own email field (merged with its auth field), readable by admins and its owner only.
     { name: 'email', label: commonLabels.email, type: 'email', access: { read: adminsOrSelfField } },
     {
@@ -55,5 +57,7 @@ export const Users: CollectionConfig = {
       access: { read: adminsOrSelfField, create: adminsField, update: adminsField },
       admin: { description: L.rolesDescription },
     },
+    // Two-factor sign-in; its checks, endpoints and session rule are added by withTwoFactor (src/auth/twoFactorConfig.ts).
+    ...twoFactorFields,
   ],
 }

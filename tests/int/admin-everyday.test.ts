@@ -54,6 +54,17 @@ describe.each(CHANNELS)('staff see each other by name only, via %s', (channel) =
   })
 })
 
+describe('names are how staff know each other', () => {
+  it('a contributor cannot rename themselves (to a colleague’s name, say); an admin renames anyone', async () => {
+    const renamed = await http.rest.patch(`users/${other.id}`, JSON.stringify({ name: 'editor' }), { ...(await http.authHeader(other)), 'Content-Type': 'application/json' })
+    expect(renamed.status).toBeLessThan(500)
+    expect((await payload.findByID({ collection: 'users', id: other.id, overrideAccess: true })).name).toBe('other')
+    await payload.update({ collection: 'users', id: other.id, data: { name: 'Other Person' }, user: admin, overrideAccess: false })
+    expect((await payload.findByID({ collection: 'users', id: other.id, overrideAccess: true })).name).toBe('Other Person')
+    await payload.update({ collection: 'users', id: other.id, data: { name: 'other' }, overrideAccess: true })
+  })
+})
+
 describe('emails cannot be found out by a contributor', () => {
   it('REST list: no email in any document, whatever the depth or select', async () => {
     const auth = await http.authHeader(contributor)
