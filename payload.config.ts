@@ -20,6 +20,7 @@ import { databaseUnavailableAs503 } from './src/api/databaseErrors'
 import { accessQuery, limitQueryDepth, limitRootFields, refuseEmailVerification, refuseHiddenAuthFields } from './src/api/graphql'
 import { withStrictInput } from './src/api/strictInput'
 import { withAuditLog } from './src/audit/hooks'
+import { withTwoFactor } from './src/auth/twoFactorConfig'
 import { databaseAdapter } from './src/config/database'
 import { emailAdapter } from './src/email/adapter'
 import { forgotPasswordMutation } from './src/email/passwordReset'
@@ -114,4 +115,4 @@ export default buildConfig({
     mutations: forgotPasswordMutation,
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
   },
-}).then(withLockRules).then(withAuditLog)
+}).then(withLockRules).then(withAuditLog).then(withTwoFactor)

@@ -468,6 +468,19 @@ export interface User {
    * Contributors write and submit; editors review and publish; admins manage users and delete.
    */
   roles: ('contributor' | 'editor' | 'admin')[];
+  twoFactorEnabledAt?: string | null;
+  twoFactorSecret?: string | null;
+  twoFactorPendingSecret?: string | null;
+  twoFactorRecoveryCodes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  twoFactorLastStep?: number | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -517,6 +530,8 @@ export interface AuditEvent {
     | 'account-locked'
     | 'password-reset-requested'
     | 'password-reset'
+    | '2fa-enrolled'
+    | '2fa-reset'
     | 'user-created'
     | 'role-changed'
     | 'user-disabled'
@@ -1005,6 +1020,11 @@ export interface MediaSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
+  twoFactorEnabledAt?: T;
+  twoFactorSecret?: T;
+  twoFactorPendingSecret?: T;
+  twoFactorRecoveryCodes?: T;
+  twoFactorLastStep?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

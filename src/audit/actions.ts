@@ -1,6 +1,6 @@
 /**
  * What the audit log records. One list, in the order the admin's filter shows it: to record
- * something new (two-factor enrolment and reset are next), add its action here with a label, call
+ * something new, add its action here with a label, call
  * `recordAuditEvent` where it happens, and run `npm run migrate:create` (the select's options are
  * part of the schema).
  */
@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = {
   'account-locked': 'Account locked (too many failed sign-ins)',
   'password-reset-requested': 'Password reset asked',
   'password-reset': 'Password reset done',
+  '2fa-enrolled': 'Two-factor sign-in set up',
+  '2fa-reset': 'Two-factor sign-in reset by an admin',
   'user-created': 'User created',
   'role-changed': 'Role changed',
   'user-disabled': 'User disabled',

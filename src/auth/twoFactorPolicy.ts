@@ -10,7 +10,9 @@ import { ROLES, type Role } from '@/access/roles'
 
 export const DEFAULT_REQUIRED_ROLES: Role[] = ['editor', 'admin']
 
-export function requiredTwoFactorRoles(env: NodeJS.ProcessEnv = process.env): Role[] {
+type Env = Record<string, string | undefined>
+
+export function requiredTwoFactorRoles(env: Env = process.env): Role[] {
   const value = env.REQUIRE_2FA_ROLES
   if (value === undefined) return env.NODE_ENV === 'production' ? [...DEFAULT_REQUIRED_ROLES] : []
   const names = value
@@ -29,13 +31,13 @@ export type TwoFactorUser = { roles?: readonly string[] | null; twoFactorEnabled
 export const hasTwoFactor = (user: TwoFactorUser): boolean => Boolean(user?.twoFactorEnabledAt)
 
 /** Whether one of the user's roles requires a second factor. */
-export function isTwoFactorRequired(user: TwoFactorUser, env: NodeJS.ProcessEnv = process.env): boolean {
+export function isTwoFactorRequired(user: TwoFactorUser, env: Env = process.env): boolean {
   const required = requiredTwoFactorRoles(env)
   return Boolean(user?.roles?.some((role) => (required as string[]).includes(role)))
 }
 
 /** Signed in with a password only while their role requires a second factor: they may only set it up. */
-export const isTwoFactorPending = (user: TwoFactorUser, env: NodeJS.ProcessEnv = process.env): boolean =>
+export const isTwoFactorPending = (user: TwoFactorUser, env: Env = process.env): boolean =>
   Boolean(user) && !hasTwoFactor(user) && isTwoFactorRequired(user, env)
 
 export const PENDING_MESSAGE =

@@ -9,6 +9,7 @@ import * as migration_20261207_183822_release_authors from './20261207_183822_re
 import * as migration_20261207_190318_change_notes_minor_fixes from './20261207_190318_change_notes_minor_fixes';
 import * as migration_20261207_190557_search_languages from './20261207_190557_search_languages';
 import * as migration_20261207_215613_audit_events from './20261207_215613_audit_events';
+import * as migration_20261207_221948_two_factor from './20261207_221948_two_factor';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261207_215613_audit_events.up,
     down: migration_20261207_215613_audit_events.down,
-    name: '20261207_215613_audit_events'
+    name: '20261207_215613_audit_events',
+  },
+  {
+    up: migration_20261207_221948_two_factor.up,
+    down: migration_20261207_221948_two_factor.down,
+    name: '20261207_221948_two_factor'
   },
 ];
