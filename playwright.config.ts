@@ -39,6 +39,8 @@ export default defineConfig({
     reuseExistingServer: process.env.E2E_REUSE_SERVER === 'true',
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { PORT: String(port) },
+    // Two-factor sign-in required of nobody unless the runner sets it: the specs sign in as the demo
+    // editor and admin with a password; tests/e2e/two-factor.spec.ts sets it up for an editor of its own.
+    env: { PORT: String(port), REQUIRE_2FA_ROLES: process.env.REQUIRE_2FA_ROLES ?? '' },
   },
 })

@@ -12,11 +12,15 @@ if [ ! -f .env ]; then
     echo "# Written by scripts/setup.sh; see .env.example for every variable."
     echo "PAYLOAD_SECRET=$(random 32)"
     echo "DEMO_PASSWORD=$(random 12)"
+    echo "# A demo: two-factor sign-in required of nobody. REQUIRE_2FA_ROLES=editor,admin requires it of editors and admins."
+    echo "REQUIRE_2FA_ROLES="
   } > .env
   chmod 600 .env
   echo "Wrote .env with a new PAYLOAD_SECRET and DEMO_PASSWORD."
 fi
 set -a; . ./.env; set +a
+# A demo signs in with a password: unless .env says otherwise, nobody must use two-factor sign-in.
+export REQUIRE_2FA_ROLES="${REQUIRE_2FA_ROLES-}"
 
 echo "== Installing dependencies"
 # A fresh tree gets exactly the locked versions (`npm ci`, as deploy/ does; it refuses a lock file out
@@ -33,6 +37,7 @@ cat <<TXT
 
 The site:  http://localhost:${PORT:-3000}
 The admin: http://localhost:${PORT:-3000}/admin
+Two-factor sign-in required of: ${REQUIRE_2FA_ROLES:-nobody (REQUIRE_2FA_ROLES in .env)}
 Demo accounts (password: ${DEMO_PASSWORD:-see the seed output above}):
   admin@example.com        admin: users, deleting
   editor@example.com       editor: reviews and publishes

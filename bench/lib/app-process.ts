@@ -31,6 +31,8 @@ export function appEnv(name: string, port: number): AppEnv {
       NEXT_DIST_DIR: process.env.BENCH_BUILD_DIR || process.env.NEXT_DIST_DIR || '.next-hardening',
       PAYLOAD_SECRET: process.env.PAYLOAD_SECRET || 'hardening-bench-secret-0123456789abcdef0123456789',
       DEMO_PASSWORD,
+      // The benches sign in as the demo accounts with a password (production mode would require two-factor).
+      REQUIRE_2FA_ROLES: process.env.REQUIRE_2FA_ROLES ?? '',
       PORT: String(port),
       NEXT_TELEMETRY_DISABLED: '1',
       LOG_LEVEL: 'warn',

@@ -26,6 +26,9 @@ import { MediaUsage as MediaUsage_48e2a2b529543054623c0465150e80bf } from '../..
 import { DatabaseStatus as DatabaseStatus_37c8237e201b7bfebeafe5774bc21e75 } from '../../../../src/components/admin/DatabaseStatus'
 import { ReviewQueue as ReviewQueue_adaf720e1989c0c6ad4d859a61cd5f9a } from '../../../../src/components/admin/ReviewQueue'
 import { AuditExportButton as AuditExportButton_8a7417d9cd702b25f85ee21183fe026d } from '../../../../src/components/admin/AuditExportButton'
+import { TwoFactorField as TwoFactorField_3a4fc6bfc69e027342192c4e6c022825 } from '../../../../src/components/admin/TwoFactorField'
+import { TwoFactorLoginView as TwoFactorLoginView_b7644880379e983b55520712aaea1280 } from '../../../../src/components/admin/TwoFactorLogin'
+import { TwoFactorView as TwoFactorView_9ed01383d9ccdcbbc9116dd2b1ff93ce } from '../../../../src/components/admin/TwoFactorView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 
@@ -59,6 +62,9 @@ export const importMap = {
   "/src/components/admin/DatabaseStatus#DatabaseStatus": DatabaseStatus_37c8237e201b7bfebeafe5774bc21e75,
   "/src/components/admin/ReviewQueue#ReviewQueue": ReviewQueue_adaf720e1989c0c6ad4d859a61cd5f9a,
   "/src/components/admin/AuditExportButton#AuditExportButton": AuditExportButton_8a7417d9cd702b25f85ee21183fe026d,
+  "/src/components/admin/TwoFactorField#TwoFactorField": TwoFactorField_3a4fc6bfc69e027342192c4e6c022825,
+  "/src/components/admin/TwoFactorLogin#TwoFactorLoginView": TwoFactorLoginView_b7644880379e983b55520712aaea1280,
+  "/src/components/admin/TwoFactorView#TwoFactorView": TwoFactorView_9ed01383d9ccdcbbc9116dd2b1ff93ce,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24
 }
