@@ -23,7 +23,8 @@ test('contributor submits, editor publishes, the public API serves it', async ({
   await contributor.getByRole('button', { name: 'Agencies, people, images' }).click()
   await choose(contributor, 'field-leadAgency', 'Ministry of Internal Affairs')
   await choose(contributor, 'field-workflow__state', 'Submitted for review')
-  // Autosave stores the draft; the URL then carries the new release's id.
+  // A new release is saved by "Save draft" (Create New left alone saves nothing); autosave takes over from there.
+  await contributor.locator('#action-save-draft').click()
   await expect(contributor).toHaveURL(/\/admin\/collections\/releases\/[0-9a-f-]{36}/)
   const id = contributor.url().match(/releases\/([0-9a-f-]{36})/)![1]!
   await expect(contributor.locator('#action-save')).toHaveCount(0)

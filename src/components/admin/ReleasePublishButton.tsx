@@ -7,6 +7,8 @@ import { publishQuestions, type UpdateKind } from './publishQuestions'
 import { SchedulePublishButton } from './SchedulePublishButton'
 
 const MODAL = 'release-publish-dialog'
+/** At most this many tenths of a second for an autosave in flight to finish before publishing. */
+const PUBLISH_WAIT_TRIES = 150
 
 /**
  * Payload's Publish button (with its Schedule drawer), asking first what publishing needs: minor or
@@ -59,12 +61,19 @@ export function ReleasePublishButton(props: PublishButtonClientProps & { label?:
     dispatchFields({ type: 'UPDATE', path: 'changeNote', value: questions.askNote ? note.trim() : null })
     if (questions.askReason) dispatchFields({ type: 'UPDATE', path: 'workflow.forcePublishReason', value: reason.trim() })
     closeModal(MODAL)
-    // Payload's button submits what the form holds once it has rendered the values set above.
+    // Payload's button submits what the form holds once it has rendered the values set above. While an
+    // autosave runs the form ignores a submit and the button is briefly disabled: wait for both.
     confirmed.current = true
-    setTimeout(() => {
-      wrapper.current?.querySelector<HTMLButtonElement>('#action-save')?.click()
-      confirmed.current = false
-    }, 50)
+    const clickWhenReady = (tries: number) => {
+      const button = wrapper.current?.querySelector<HTMLButtonElement>('#action-save')
+      const form = wrapper.current?.closest('form')
+      const ready = button && !button.disabled && form?.getAttribute('data-form-ready') !== 'false'
+      if (ready || tries >= PUBLISH_WAIT_TRIES) {
+        button?.click()
+        confirmed.current = false
+      } else setTimeout(() => clickWhenReady(tries + 1), 100)
+    }
+    setTimeout(() => clickWhenReady(0), 50)
   }
 
   return (
