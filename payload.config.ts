@@ -18,7 +18,7 @@ import { Users } from './collections/Users'
 import { withScheduleDefault } from './src/components/admin/schedulePublishDefault'
 import { databaseUnavailableAs503 } from './src/api/databaseErrors'
 import { accessQuery, limitQueryDepth, limitRootFields, refuseEmailVerification, refuseHiddenAuthFields } from './src/api/graphql'
-import { withStrictInput } from './src/api/strictInput'
+import { withStrictInput, withStrictWhere } from './src/api/strictInput'
 import { withAuditLog } from './src/audit/hooks'
 import { withTwoFactor } from './src/auth/twoFactorConfig'
 import { databaseAdapter } from './src/config/database'
@@ -56,6 +56,7 @@ function mergeTranslations(...sets: Record<string, Record<string, object>>[]): R
 
 // Document locks: Payload adds their collection while building the config (src/workflow/documentLocks.ts).
 // The audit log's hooks go on every collection of the built config, after all others (src/audit/hooks.ts).
+// Payload's own collections (preferences, locks, jobs) get the where check (withStrictWhere, src/api/strictInput.ts).
 export default buildConfig({
   serverURL: serverURL(),
   secret: payloadSecret(),
@@ -122,4 +123,4 @@ export default buildConfig({
     mutations: forgotPasswordMutation,
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
   },
-}).then(withLockRules).then(withAuditLog).then(withTwoFactor)
+}).then(withLockRules).then(withAuditLog).then(withStrictWhere).then(withTwoFactor)

@@ -329,10 +329,18 @@ function conditionProblem(field: FieldWithName | 'system-date' | InsideRichText 
   // Neither SQL adapter can answer "all" (Payload's drizzle adapter leaves it out): one answer on every database.
   if (operator === 'all') return `${path}: "all" is not offered; ask for each value with "equals" inside "and", or for any of them with "in".`
   const type = field === 'system-date' ? 'date' : field?.type
+  // A relationship to several collections holds pairs: the SQL adapters fail on a condition on the pair itself.
+  if (field !== 'system-date' && (field?.type === 'relationship' || field?.type === 'upload') && Array.isArray(field.relationTo)) {
+    return `${path}: ask about ${path}.value (a document id) or ${path}.relationTo (a collection), not the pair.`
+  }
   if (GEO_OPERATORS.has(operator)) return type === 'point' ? null : `${path}: "${operator}" works only on map points.`
   if (operator === 'exists') return isBooleanLike(value) ? null : `${path}: "exists" takes true or false.`
   if ((operator === 'like' || operator === 'not_like' || operator === 'contains') && (type === 'date' || type === 'number' || type === 'checkbox')) {
     return `${path}: "${operator}" works only on text.`
+  }
+  // GraphQL can send null, numbers and booleans where REST sends text: the SQL adapters failed on null, and on anything but text in rich text and JSON.
+  if ((operator === 'like' || operator === 'not_like' || operator === 'contains') && typeof value !== 'string' && (typeof value !== 'number' || type === 'richText' || type === 'json')) {
+    return `${path}: "${operator}" takes a piece of text.`
   }
   const values = LIST_OPERATORS.has(operator) ? asList(value) : [value]
   if (!values.every(isScalar)) return `${path}: "${operator}" takes ${LIST_OPERATORS.has(operator) ? 'a list of values' : 'one value'}, not an object.`
@@ -410,6 +418,32 @@ export const strictInput: CollectionBeforeOperationHook = async ({ args, operati
   const problem = await check(collection.fields, data, '', ctx, SYSTEM_KEYS)
   if (problem) throw new InputError(problem.message, problem.status)
   return args
+}
+
+/**
+ * The `where` and `sort` checks alone, for the collections Payload adds itself (preferences, document
+ * locks, jobs…): their writes are Payload's own, but their `where` reached the database unchecked
+ * (a list where a value belongs, `all`, a condition on a polymorphic relationship: a 500).
+ */
+export const strictWhere: CollectionBeforeOperationHook = async ({ args, operation, req, collection }) => {
+  if (req.payloadAPI === 'local' || (args as { overrideAccess?: boolean }).overrideAccess === true) return args
+  const where = whereProblem(collection.fields, (args as { where?: unknown }).where, { req }, operation === 'findVersions' || operation === 'countVersions')
+  if (where) throw new InputError(where)
+  if (operation === 'read') {
+    const problem = sortProblem(collection.fields, (args as { sort?: unknown }).sort)
+    if (problem) throw new InputError(problem)
+  }
+  return args
+}
+
+/** Adds strictWhere to every collection of a built config that has no strictInput (Payload's own). */
+export function withStrictWhere<Config extends { collections: CollectionConfig[] }>(config: Config): Config {
+  for (const collection of config.collections) {
+    const hooks = (collection.hooks ??= {})
+    const before = (hooks.beforeOperation ??= [])
+    if (!before.includes(strictInput)) before.unshift(strictWhere)
+  }
+  return config
 }
 
 /** Adds the check to a collection, before its own beforeOperation hooks. */

@@ -203,3 +203,73 @@ describe('M2: bad input that answered 500 is a 4xx with a sentence', () => {
     refused(await rest('DELETE', 'payload-preferences/no-such-key', { headers: auth(editor) }))
   })
 })
+
+// ---------------------------------------------------------------------------------------------------
+// Fuzz: every where operator on a field of each type, each collection, REST and GraphQL
+// ---------------------------------------------------------------------------------------------------
+
+const OPERATORS = ['equals', 'not_equals', 'in', 'not_in', 'all', 'exists', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'like', 'not_like', 'contains', 'near', 'within', 'intersects']
+/** Values as qs writes them after `where[path][operator]`. */
+const REST_VALUES = ['=x', '=1', '=true', '=2025-01-31', '=', '[0]=a&W[1]=b', '[a]=1', '[a][b]=1']
+const GRAPHQL_VALUES = ['"x"', '1', 'true', '"2025-01-31"', '["a", "b"]', 'null', '{ a: 1 }']
+
+type Flat = { name: string; type: string; hasMany?: boolean; fields?: Flat[]; flattenedFields?: Flat[] }
+
+/** One path per field type (and hasMany), through groups and arrays: `source.originalUrl`, `contacts.email`… */
+function samplePaths(fields: Flat[], prefix = '', seen = new Set<string>()): string[] {
+  const paths: string[] = []
+  for (const field of fields) {
+    const path = `${prefix}${field.name}`
+    const children = field.flattenedFields ?? field.fields
+    if ((field.type === 'group' || field.type === 'array' || field.type === 'tab') && children) {
+      paths.push(...samplePaths(children, `${path}.`, seen))
+      continue
+    }
+    const kind = `${field.type}${field.hasMany ? '[]' : ''}`
+    if (seen.has(kind) && !prefix) continue
+    seen.add(kind)
+    paths.push(path)
+  }
+  return paths
+}
+
+const GRAPHQL_LIST: Record<string, string> = { releases: 'Releases', officials: 'Officials', agencies: 'Agencies', galleries: 'Galleries', media: 'allMedia', users: 'Users', 'removed-releases': 'RemovedReleases', 'audit-events': 'AuditEvents' }
+
+describe('fuzz: where operators × field types never answer 500', () => {
+  it('REST, every collection, as an admin and anonymous', async () => {
+    const failures: string[] = []
+    for (const collection of payload.config.collections) {
+      const paths = [...samplePaths(collection.flattenedFields as unknown as Flat[]), 'id', 'createdAt', ...(collection.versions ? ['_status'] : [])]
+      for (const user of [admin, null]) {
+        for (const path of paths) {
+          for (const operator of OPERATORS) {
+            for (const value of REST_VALUES) {
+              const query = `where[${path}][${operator}]${value.replace('&W', `&where[${path}][${operator}]`)}`
+              const result = await rest('GET', `${collection.slug}?limit=5&depth=0&${query}`, { headers: auth(user) })
+              if (result.status >= 500 || (result.status >= 400 && !/\w+ \w+/.test(result.message))) failures.push(`${user ? 'admin' : 'anonymous'} ${collection.slug}?${query} → ${result.status} ${result.message.slice(0, 80)}`)
+            }
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([])
+  }, 600_000)
+
+  it('GraphQL, every collection, as an admin', async () => {
+    const failures: string[] = []
+    for (const [slug, list] of Object.entries(GRAPHQL_LIST)) {
+      const collection = payload.collections[slug as 'releases'].config
+      const paths = samplePaths(collection.flattenedFields as unknown as Flat[]).filter((p) => !p.includes('.'))
+      for (const path of [...paths, 'id']) {
+        for (const operator of OPERATORS) {
+          for (const value of GRAPHQL_VALUES) {
+            const query = `{ ${list}(where: { ${path}: { ${operator}: ${value} } }, limit: 5) { totalDocs } }`
+            const result = await graphql(query, admin)
+            if (result.status >= 500) failures.push(`${query} → ${result.status} ${result.message.slice(0, 80)}`)
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([])
+  }, 600_000)
+})
