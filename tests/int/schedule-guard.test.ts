@@ -32,7 +32,9 @@ describe('schedule-publish server function', () => {
     const { schedulePublishHandler } = await import('@payloadcms/ui/utilities/schedulePublishHandler')
     const draft = await draftRelease(payload, contributor, agencyId, 'Queued by a contributor')
     const req = await reqOf(contributor)
-    const answer = await schedulePublishHandler({ type: 'publish', date: new Date(Date.now() + 86_400_000), doc: { relationTo: 'releases', value: draft.id }, req })
+    // What the admin's server function hands it (the import map and permissions it does not read).
+    const args = { type: 'publish', date: new Date(Date.now() + 86_400_000), doc: { relationTo: 'releases', value: draft.id }, req, user: req.user }
+    const answer = await schedulePublishHandler(args as unknown as Parameters<typeof schedulePublishHandler>[0])
     expect(answer).not.toHaveProperty('error')
   })
 
