@@ -27,7 +27,9 @@ import {
 } from 'payload'
 
 import { recordAuditEvent } from '@/audit/record'
+import { clientAddress } from '@/lib/clientAddress'
 
+import { forgetAttempt } from './signInThrottle'
 import { checkSignInCode, readStored, writeUserRow, type Row } from './twoFactor'
 
 const CODE = Symbol.for('press-office.two-factor-code')
@@ -68,7 +70,13 @@ export const requireSecondFactor: CollectionBeforeLoginHook = async ({ req, user
   const stored = await readStored(req, user.id)
   if (!stored?.twoFactorEnabledAt || !stored.twoFactorSecret) return user
   const code = notes(req)[CODE]
-  if (!code) throw new TwoFactorCodeError('required')
+  if (!code) {
+    // The password was right and no code was guessed: not one of the address's failed sign-ins
+    // (src/auth/signInThrottle.ts), or every two-step sign-in in the admin would count as one.
+    const address = clientAddress(req.headers)
+    if (address) forgetAttempt(address)
+    throw new TwoFactorCodeError('required')
+  }
   const used = await checkSignInCode(req.payload, stored, code)
   if (!used) {
     notes(req)[WRONG] = { id: user.id, email: String(stored.email ?? '') }

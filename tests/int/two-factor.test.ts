@@ -31,8 +31,8 @@ const codeFor = (secret: string, steps = 0) => generate({ secret, epoch: Math.fl
 
 type SignIn = { status: number; token?: string; message?: string; cookie: string | null }
 
-async function restSignIn(email: string, code?: string, password = PASSWORD): Promise<SignIn> {
-  const response = await http.rest.post('users/login', JSON.stringify({ email, password, ...(code === undefined ? {} : { code }) }), json)
+async function restSignIn(email: string, code?: string, password = PASSWORD, headers: Record<string, string> = {}): Promise<SignIn> {
+  const response = await http.rest.post('users/login', JSON.stringify({ email, password, ...(code === undefined ? {} : { code }) }), { ...json, ...headers })
   const body = (await response.json()) as { token?: string; errors?: { message: string }[] }
   return { status: response.status, token: body.token, message: body.errors?.[0]?.message, cookie: response.headers.get('set-cookie') }
 }
@@ -174,6 +174,16 @@ describe('signing in with a second factor', () => {
     expect((await http.rest.post('users/refresh-token', null)).status).not.toBe(200)
     const body = await http.graphql('mutation { refreshTokenUser { refreshedToken } }')
     expect(body.data?.refreshTokenUser ?? null).toBeNull()
+  })
+
+  it('the code step is not a failed sign-in of the address (the right password, no guess): it is never throttled', async () => {
+    const user = await makeUser(payload, ['contributor'], 'two-stepper')
+    const { recoveryCodes } = await enrol(user)
+    const from = { 'X-Forwarded-For': '203.0.113.77' }
+    for (let round = 0; round < 12; round++) {
+      expect(await restSignIn(user.email, undefined, PASSWORD, from)).toMatchObject({ status: 401, message: expect.stringMatching(CODE_NEEDED) })
+    }
+    expect(await restSignIn(user.email, recoveryCodes[0], PASSWORD, from)).toMatchObject({ status: 200 })
   })
 
   it('wrong codes count towards the lock like wrong passwords', async () => {
