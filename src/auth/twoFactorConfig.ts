@@ -8,8 +8,11 @@
 import { GraphQLError, type ValidationRule } from 'graphql'
 import type { Access, SanitizedConfig } from 'payload'
 
+import { ConfigError } from '@/config/env'
+
 import { twoFactorEndpoints } from './twoFactorEndpoints'
 import { isPending, refusePendingOperations, twoFactorSession } from './twoFactorGate'
+import { requiredTwoFactorRoles } from './twoFactorPolicy'
 import { countWrongCode, loginWithCodeMutation, noSessionFromReset, noteSignInCode, requireSecondFactor } from './twoFactorSignIn'
 
 /** The hidden fields (collections/Users/twoFactorFields.ts): Payload's GraphQL types list them (always null); asking for or filtering on one is refused. */
@@ -25,6 +28,12 @@ export const refuseTwoFactorFields: ValidationRule = (context) => {
 type Mutations = NonNullable<NonNullable<SanitizedConfig['graphQL']>['mutations']>
 
 export function withTwoFactor(config: SanitizedConfig): SanitizedConfig {
+  // A misspelt REQUIRE_2FA_ROLES stops the start with one line, rather than failing every request.
+  try {
+    requiredTwoFactorRoles()
+  } catch (error) {
+    throw new ConfigError((error as Error).message)
+  }
   for (const collection of config.collections) {
     collection.hooks.beforeOperation = [refusePendingOperations, ...(collection.hooks.beforeOperation ?? [])]
   }
