@@ -6,7 +6,8 @@
  *   until a first code proves the app has it; answers the secret (for typing in), the otpauth://
  *   address and its QR code. Refused (409) while a second factor is on.
  * - POST /api/users/two-factor/enable { code }: the first code; on success the second factor is on,
- *   and the answer holds ten recovery codes, shown this once (only their HMACs are kept).
+ *   the account's other sessions end, and the answer holds ten recovery codes, shown this once (only
+ *   their HMACs are kept).
  * - POST /api/users/:id/two-factor/reset: an admin removes another user's second factor (a lost
  *   phone) and ends their sessions; they sign in with their password and set it up again.
  *
@@ -85,19 +86,22 @@ export const twoFactorEnableEndpoint: Endpoint = {
     const recoveryCodes = newRecoveryCodes()
     const enabledAt = new Date().toISOString()
     await inTransaction(req, async () => {
-      await req.payload.db.updateOne({
-        collection: 'users',
-        id: user.id,
-        data: {
+      // Sessions elsewhere were opened with the password alone: they end. This one proved the code.
+      const row = await req.payload.db.findOne<{ id: string | number; sessions?: { id: string }[] | null }>({ collection: 'users', where: { id: { equals: user.id } }, req })
+      const sid = (req.user as { _sid?: string } | null)?._sid
+      await writeUserRow(
+        req.payload,
+        user.id,
+        {
           twoFactorSecret: stored.twoFactorPendingSecret,
           twoFactorPendingSecret: null,
           twoFactorRecoveryCodes: recoveryCodes.map((c) => hashRecoveryCode(req.payload, c)),
           twoFactorLastStep: step,
           twoFactorEnabledAt: enabledAt,
+          sessions: (row?.sessions ?? []).filter((session) => session.id === sid),
         },
         req,
-        returning: false,
-      })
+      )
       await recordAuditEvent(req, { action: '2fa-enrolled', collection: 'users', id: user.id, title: user.name ?? null })
     })
     return Response.json({ enabledAt, recoveryCodes }, { headers: { 'Cache-Control': 'no-store' } })

@@ -104,6 +104,15 @@ describe('enrolment', () => {
     expect((await http.rest.post('users/two-factor/setup', null, bearer(token!))).status).toBe(409)
   })
 
+  it('ends the account’s other sessions (signed in with the password only); the one that enrolled goes on', async () => {
+    const user = await makeUser(payload, ['contributor'], 'two-sessions')
+    const elsewhere = (await restSignIn(user.email)).token!
+    const { token } = await enrol(user)
+    const me = async (t: string) => ((await (await http.rest.get('users/me', bearer(t))).json()) as { user?: { id: string } | null }).user ?? null
+    expect(await me(elsewhere)).toBeNull()
+    expect((await me(token))?.id).toBe(user.id)
+  })
+
   it('is recorded in the audit log', async () => {
     const user = await makeUser(payload, ['contributor'], 'recorded-enroller')
     await enrol(user)
