@@ -17,9 +17,9 @@
  *    when a window has passed (the window's start is kept in Payload's KV store, shared by every
  *    instance on the database). One address, held to its limit, so never reaches the lock alone.
  *
- * 3. No enumeration: an unknown address and a locked account get a password hash of the same cost
- *    as a wrong password does (Payload hashes only for an existing, unlocked account), are answered
- *    no sooner than a wrong password is on average (standInDelay), and get the same answer
+ * 3. No enumeration: an unknown address and a locked account get the work a wrong password costs
+ *    (Payload hashes and counts only for an existing, unlocked account): a password hash of the same
+ *    cost, a read and a write; so the time follows the machine's load alike. And the same answer
  *    (signInRefusal in collections/Users/hooks/signIn.ts turns "locked" into "incorrect").
  */
 import crypto from 'node:crypto'
@@ -92,6 +92,8 @@ export function throttledMessage(retryAfterMs: number): string {
 type StoredUser = { id: string | number; loginAttempts?: number | null; lockUntil?: string | null }
 
 export const accountRunKey = (id: string | number): string => `sign-in:account:${id}`
+/** The one entry a stand-in refusal reads and writes, so that it costs what a wrong password does. */
+const STAND_IN_KEY = 'sign-in:stand-in'
 
 const isLocked = (user: StoredUser, now: number): boolean => Boolean(user.lockUntil && new Date(user.lockUntil).getTime() > now)
 
@@ -105,37 +107,24 @@ export function dummyPasswordHash(password: unknown): Promise<void> {
 }
 
 /**
- * Before Payload checks a password: an unknown address or a locked account is given the hash a wrong
- * password costs; a known, unlocked account whose window has passed starts a new one with its count
- * of wrong passwords at zero. Runs outside the request's transaction, as Payload's own count does.
+ * Before Payload checks a password: an unknown address or a locked account is given the work a wrong
+ * password costs (a read, the hash, a write); a known, unlocked account whose window has passed
+ * starts a new one with its count of wrong passwords at zero. Runs outside the request's transaction, as Payload's own count does.
  */
-export async function prepareAccount(payload: Payload, slug: CollectionSlug, email: string, password: unknown, now = Date.now()): Promise<'stand-in' | 'checked'> {
+export async function prepareAccount(payload: Payload, slug: CollectionSlug, email: string, password: unknown, now = Date.now()): Promise<void> {
   const user = await payload.db.findOne<StoredUser>({ collection: slug, where: { email: { equals: email } } })
   if (!user || isLocked(user, now)) {
+    // What a wrong password costs: the window's start read, the hash, and a write (Payload's count).
+    await payload.kv.get(STAND_IN_KEY)
     await dummyPasswordHash(password)
-    return 'stand-in'
+    await payload.kv.set(STAND_IN_KEY, { at: now })
+    return
   }
   const key = accountRunKey(user.id)
   const run = await payload.kv.get<{ since: number }>(key)
-  if (run && now - run.since < loginWindowMs()) return 'checked'
+  if (run && now - run.since < loginWindowMs()) return
   if (user.loginAttempts || user.lockUntil) {
     await payload.db.updateOne({ collection: slug, id: user.id, data: { loginAttempts: 0, lockUntil: null }, returning: false })
   }
   await payload.kv.set(key, { since: now })
-  return 'checked'
 }
-
-/**
- * How long a refused sign-in for an existing account takes (a running average, ms): a wrong
- * password also costs Payload's writes to its count, which a stand-in refusal (unknown address,
- * locked account) is padded to match. Measured on this machine, under its load of the moment.
- */
-let wrongPasswordMs = 0
-const WEIGHT = 0.2
-
-export function measuredWrongPassword(ms: number): void {
-  wrongPasswordMs = wrongPasswordMs === 0 ? ms : wrongPasswordMs + WEIGHT * (ms - wrongPasswordMs)
-}
-
-/** How much longer a stand-in refusal that took `elapsedMs` should wait. */
-export const standInDelay = (elapsedMs: number): number => Math.max(0, wrongPasswordMs - elapsedMs)

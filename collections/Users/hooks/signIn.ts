@@ -6,20 +6,9 @@
  */
 import { AuthenticationError, type AfterErrorHook, type CollectionAfterLoginHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
-import { admitAttempt, forgetAttempt, measuredWrongPassword, prepareAccount, standInDelay, throttledMessage } from '@/auth/signInThrottle'
+import { admitAttempt, forgetAttempt, prepareAccount, throttledMessage } from '@/auth/signInThrottle'
 import { clientAddress } from '@/lib/clientAddress'
 import { PublicError } from '@/lib/errors'
-
-/**
- * What the refusal hook needs of the attempt: when it started and whether Payload checked a password
- * (or a stand-in hash ran). Kept on the request under a symbol (the audit log's notes do the same).
- */
-type Attempt = { started: number; kind: 'stand-in' | 'checked' }
-const ATTEMPT = Symbol.for('press-office.sign-in-attempt')
-const attemptOf = (req: PayloadRequest): Attempt | undefined => (req as unknown as Record<symbol, Attempt | undefined>)[ATTEMPT]
-const setAttempt = (req: PayloadRequest, attempt: Attempt | undefined) => ((req as unknown as Record<symbol, Attempt | undefined>)[ATTEMPT] = attempt)
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 function setResponseHeader(req: PayloadRequest, name: string, value: string): void {
   if (req.responseHeaders) req.responseHeaders.set(name, value)
@@ -29,7 +18,6 @@ function setResponseHeader(req: PayloadRequest, name: string, value: string): vo
 /** Refuses a throttled address (429, Retry-After), counts the attempt, and evens out what Payload's check costs. */
 export const guardSignIn: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
   if (operation !== 'login') return args
-  const started = performance.now()
   // Only a request carries a client address; the local API (server code) is not throttled by address.
   const address = clientAddress(req.headers)
   if (address) {
@@ -41,7 +29,7 @@ export const guardSignIn: CollectionBeforeOperationHook = async ({ args, collect
   }
   const data = (args as { data?: { email?: unknown; password?: unknown } }).data
   const email = typeof data?.email === 'string' ? data.email.toLowerCase().trim() : ''
-  if (email) setAttempt(req, { started, kind: await prepareAccount(req.payload, collection.slug, email, data?.password) })
+  if (email) await prepareAccount(req.payload, collection.slug, email, data?.password)
   return args
 }
 
@@ -51,20 +39,9 @@ export const forgetSuccessfulAttempt: CollectionAfterLoginHook = ({ req }) => {
   if (address) forgetAttempt(address)
 }
 
-/**
- * A refused sign-in (REST and GraphQL): answered no sooner than a wrong password is, and "locked",
- * which would tell that the account exists, in the words of "incorrect".
- */
-export const signInRefusal: AfterErrorHook = async ({ error, graphqlResult, req, result }) => {
+/** "Locked" would tell that the account exists: it is answered as "incorrect" (REST and GraphQL). */
+export const signInRefusal: AfterErrorHook = ({ error, graphqlResult, req, result }) => {
   const original = ((error as { originalError?: Error }).originalError ?? error) as Error
-  if (original.name !== 'LockedAuth' && original.name !== 'AuthenticationError') return
-  const attempt = req ? attemptOf(req) : undefined
-  if (attempt) {
-    setAttempt(req, undefined)
-    const elapsed = performance.now() - attempt.started
-    if (attempt.kind === 'checked') measuredWrongPassword(elapsed)
-    else await sleep(standInDelay(elapsed))
-  }
   if (original.name !== 'LockedAuth') return
   const message = new AuthenticationError(req?.t).message
   if (graphqlResult) return { graphqlResult: { ...graphqlResult, message, extensions: { ...graphqlResult.extensions, name: 'AuthenticationError' } } }
