@@ -200,6 +200,12 @@ describe('throttling by client address', () => {
     expect((await rest('nobody@test.example', 'guess', '192.0.2.201, 127.0.0.1')).status).toBe(401)
   })
 
+  it('an IPv6 client counts by its /64: rotating addresses inside it does not get past the limit', async () => {
+    for (let i = 0; i < LIMIT; i++) expect((await rest('nobody@test.example', 'guess', `2001:db8:5:6::${(i + 1).toString(16)}`)).status).toBe(401)
+    expect((await rest('nobody@test.example', 'guess', '2001:0db8:0005:0006:ffff:1:2:3')).status).toBe(429)
+    expect((await rest('nobody@test.example', 'guess', '2001:db8:5:7::1')).status).toBe(401)
+  })
+
   it('successful sign-ins from one address are not throttled', async () => {
     const user = await makeUser(payload, ['contributor'], 'Busy')
     for (let i = 0; i < LIMIT + 2; i++) expect((await rest(user.email, PASSWORD, '192.0.2.99')).status).toBe(200)
