@@ -13,7 +13,7 @@ import { ConfigError } from '@/config/env'
 import { twoFactorEndpoints } from './twoFactorEndpoints'
 import { isPending, refusePendingOperations, twoFactorSession } from './twoFactorGate'
 import { requiredTwoFactorRoles } from './twoFactorPolicy'
-import { countWrongCode, loginWithCodeMutation, noSessionFromReset, noteSignInCode, requireSecondFactor } from './twoFactorSignIn'
+import { countWrongCode, loginWithCodeMutation, noSessionFromReset, noteSignInCode, requireSecondFactor, twoFactorStepInResponse } from './twoFactorSignIn'
 
 /** The hidden fields (collections/Users/twoFactorFields.ts): Payload's GraphQL types list them (always null); asking for or filtering on one is refused. */
 const HIDDEN = new Set(['twoFactorSecret', 'twoFactorPendingSecret', 'twoFactorRecoveryCodes', 'twoFactorLastStep'])
@@ -48,7 +48,7 @@ export function withTwoFactor(config: SanitizedConfig): SanitizedConfig {
   users.hooks.afterOperation = [...(users.hooks.afterOperation ?? []), noSessionFromReset]
   users.endpoints = [...twoFactorEndpoints, ...(users.endpoints || [])]
 
-  config.hooks = { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), countWrongCode] }
+  config.hooks = { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), countWrongCode, twoFactorStepInResponse] }
   const mutations = config.graphQL?.mutations as Mutations | undefined
   const validationRules = config.graphQL?.validationRules
   config.graphQL = {

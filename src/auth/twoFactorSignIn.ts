@@ -87,6 +87,18 @@ export const requireSecondFactor: CollectionBeforeLoginHook = async ({ req, user
 }
 
 /** After the login's rollback: a wrong code counts towards the lock, and is recorded. */
+/**
+ * The admin's sign-in form moves to the code step on `data.twoFactor`. Payload puts an APIError's
+ * data in the answer only when its own `instanceof APIError` holds, which it does not in the
+ * production build (the app's copy of the class is not Payload's): the answer gets it here.
+ */
+export const twoFactorStepInResponse: AfterErrorHook = ({ error, result }) => {
+  const original = ((error as { originalError?: unknown }).originalError ?? error) as { name?: string; kind?: unknown; message?: string }
+  if (!result || original?.name !== 'TwoFactorCode' || (original.kind !== 'required' && original.kind !== 'wrong')) return
+  const errors = (result.errors ?? []).map((entry, i) => (i === 0 ? { ...entry, data: { twoFactor: original.kind } } : entry))
+  return { response: { ...result, errors: errors.length ? errors : [{ message: original.message, data: { twoFactor: original.kind } }] }, status: 401 }
+}
+
 export const countWrongCode: AfterErrorHook = async ({ error, req }) => {
   const wrong = req ? notes(req)[WRONG] : undefined
   if (!wrong || !(error instanceof TwoFactorCodeError || (error as { originalError?: unknown }).originalError instanceof TwoFactorCodeError)) return

@@ -224,6 +224,22 @@ describe('signing in with a second factor', () => {
   })
 })
 
+describe('the code step in the answer', () => {
+  it('carries data.twoFactor even when Payload formats the error without its data (the production build)', async () => {
+    const { TwoFactorCodeError, twoFactorStepInResponse } = await import('@/auth/twoFactorSignIn')
+    for (const kind of ['required', 'wrong'] as const) {
+      const error = new TwoFactorCodeError(kind)
+      // What Payload answers when its `instanceof APIError` does not hold: the message only.
+      const answer = twoFactorStepInResponse({ error, result: { errors: [{ message: error.message }] }, req: {} as never, context: {} } as never) as
+        | { response: { errors: { message: string; data?: unknown }[] }; status: number }
+        | undefined
+      expect(answer?.status).toBe(401)
+      expect(answer?.response.errors[0]).toEqual({ message: error.message, data: { twoFactor: kind } })
+    }
+    expect(twoFactorStepInResponse({ error: new Error('other'), result: { errors: [{ message: 'other' }] }, req: {} as never, context: {} } as never)).toBeUndefined()
+  })
+})
+
 describe('roles that require a second factor', () => {
   it('sign in without one only to set it up: every other request is a readable 403 until then', async () => {
     const editor = await makeUser(payload, ['editor'], 'pending-editor')
