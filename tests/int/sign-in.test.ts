@@ -65,10 +65,6 @@ async function graphql(email: string, password: string, forwardedFor: string): P
   }
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2
-}
 
 async function lock(user: TestUser) {
   await payload.db.updateOne({ collection: 'users', id: user.id, data: { lockUntil: new Date(Date.now() + 15 * 60_000).toISOString(), loginAttempts: 15 } })
@@ -107,34 +103,32 @@ describe('no account enumeration', () => {
     expect(lockedRight.body).toEqual(unknown.body)
   })
 
-  it('an unknown address, a wrong password and a locked account take the same time (medians of 20 within 20 %)', async () => {
-    // Two accounts for the wrong passwords, 10 each: fewer than LOGIN_MAX_ATTEMPTS (15 here), so every one is checked.
-    const known = [await makeUser(payload, ['editor'], 'Timed'), await makeUser(payload, ['editor'], 'Timed')]
-    const locked = await makeUser(payload, ['editor'], 'TimedLocked')
-    const warm = await makeUser(payload, ['editor'], 'Warm')
+  // Timing itself is measured by `npm run bench:sign-in` (docs/BENCHMARKS.md), not asserted here: the
+  // test proves the cause of equal timing, the same work, which a loaded machine cannot make flaky.
+  it('an unknown address, a wrong password and a locked account do the same work: one password hash at Payload’s strength each', async () => {
+    const crypto = (await import('node:crypto')).default
+    const known = await makeUser(payload, ['editor'], 'Hashed')
+    const locked = await makeUser(payload, ['editor'], 'HashedLocked')
     await lock(locked)
-    type Kind = 'unknown' | 'wrong' | 'locked'
-    const times: Record<Kind, number[]> = { unknown: [], wrong: [], locked: [] }
-    const attempt = (kind: Kind, i: number) =>
-      kind === 'unknown'
-        ? rest(`nobody-${i}@test.example`, 'not the password', `192.0.2.${10 + i}`)
-        : kind === 'wrong'
-          ? rest(known[i % 2]!.email, `not the password ${i}`, `192.0.2.${40 + i}`)
-          : rest(locked.email, `not the password ${i}`, `192.0.2.${70 + i}`)
-    // Two rounds not measured (the first requests of a process warm up its code).
-    for (let i = 0; i < 2; i++) {
-      await rest(`warm-${i}@test.example`, 'not the password', `192.0.2.${100 + i}`)
-      await rest(warm.email, 'not the password', `192.0.2.${102 + i}`)
-      await rest(locked.email, 'not the password', `192.0.2.${104 + i}`)
+    const original = crypto.pbkdf2
+    const hashes: number[] = []
+    crypto.pbkdf2 = ((...args: Parameters<typeof crypto.pbkdf2>) => {
+      hashes.push(Number(args[2]))
+      return original(...args)
+    }) as typeof crypto.pbkdf2
+    try {
+      const counted = async (attempt: () => Promise<Answer>) => {
+        hashes.length = 0
+        expect((await attempt()).status).toBe(401)
+        return hashes.filter((iterations) => iterations >= 600_000).length
+      }
+      expect(await counted(() => rest('nobody-hashed@test.example', 'not the password', '192.0.2.201')), 'unknown address').toBe(1)
+      expect(await counted(() => rest(known.email, 'not the password', '192.0.2.202')), 'wrong password').toBe(1)
+      expect(await counted(() => rest(locked.email, 'not the password', '192.0.2.203')), 'locked account').toBe(1)
+    } finally {
+      crypto.pbkdf2 = original
     }
-    // Interleaved, in turns of order, each from an address of its own, so load on the machine falls on all three alike.
-    const orders: Kind[][] = [['unknown', 'wrong', 'locked'], ['wrong', 'locked', 'unknown'], ['locked', 'unknown', 'wrong']]
-    for (let i = 0; i < 20; i++) for (const kind of orders[i % 3]!) times[kind].push((await attempt(kind, i)).ms)
-    const [unknown, wrong, lockedMs] = [median(times.unknown), median(times.wrong), median(times.locked)]
-    const spread = (a: number, b: number) => Math.abs(a - b) / Math.max(a, b)
-    expect(spread(unknown, wrong), `unknown ${unknown.toFixed(0)} ms, wrong ${wrong.toFixed(0)} ms`).toBeLessThanOrEqual(0.2)
-    expect(spread(lockedMs, wrong), `locked ${lockedMs.toFixed(0)} ms, wrong ${wrong.toFixed(0)} ms`).toBeLessThanOrEqual(0.2)
-  }, 180_000)
+  })
 })
 
 describe('throttling by client address', () => {
