@@ -21,6 +21,7 @@ import { accessQuery, limitQueryDepth, limitRootFields, refuseEmailVerification,
 import { withStrictInput, withStrictWhere } from './src/api/strictInput'
 import { withAuditLog } from './src/audit/hooks'
 import { withTwoFactor } from './src/auth/twoFactorConfig'
+import { withSessions } from './src/auth/sessionsConfig'
 import { databaseAdapter } from './src/config/database'
 import { emailAdapter } from './src/email/adapter'
 import { forgotPasswordMutation } from './src/email/passwordReset'
@@ -33,6 +34,7 @@ import { DEFAULT_LOCALE, LOCALES } from './src/fields/localizedName'
 import { healthEndpoint } from './src/health/endpoint'
 import { adminTranslations } from './src/i18n/adminTranslations'
 import { publishDialogTranslations } from './src/i18n/publishDialog'
+import { sessionsTranslations } from './src/i18n/sessions'
 import { refusalsInAdminLanguage } from './src/i18n/refusals'
 import { signInRefusal } from './collections/Users/hooks/signIn'
 import { livePreview } from './src/site/preview'
@@ -87,7 +89,7 @@ export default buildConfig({
   i18n: {
     supportedLanguages: { az, en, ru },
     fallbackLanguage: 'en',
-    translations: mergeTranslations(adminTranslations, publishDialogTranslations),
+    translations: mergeTranslations(adminTranslations, publishDialogTranslations, sessionsTranslations),
   },
   admin: {
     user: Users.slug,
@@ -123,4 +125,4 @@ export default buildConfig({
     mutations: forgotPasswordMutation,
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
   },
-}).then(withLockRules).then(withAuditLog).then(withStrictWhere).then(withTwoFactor)
+}).then(withLockRules).then(withAuditLog).then(withStrictWhere).then(withTwoFactor).then(withSessions)

@@ -481,6 +481,10 @@ export interface User {
     | boolean
     | null;
   twoFactorLastStep?: number | null;
+  /**
+   * A disabled account cannot sign in; ticking this ends all its sessions at once.
+   */
+  disabled?: boolean | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -535,6 +539,7 @@ export interface AuditEvent {
     | 'user-created'
     | 'role-changed'
     | 'user-disabled'
+    | 'sessions-ended'
     | 'user-deleted'
     | 'publish'
     | 'publish-without-review'
@@ -1025,6 +1030,7 @@ export interface UsersSelect<T extends boolean = true> {
   twoFactorPendingSecret?: T;
   twoFactorRecoveryCodes?: T;
   twoFactorLastStep?: T;
+  disabled?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

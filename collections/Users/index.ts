@@ -7,6 +7,7 @@ import { forgotPasswordEndpoint } from '@/email/passwordReset'
 import { refuseResetWithoutEmail } from './hooks/refuseResetWithoutEmail'
 import { rememberAdminLanguage } from './hooks/rememberAdminLanguage'
 import { twoFactorFields } from './twoFactorFields'
+import { sessionFields } from './sessionFields'
 import { forgetSuccessfulAttempt, guardSignIn } from './hooks/signIn'
 
 export const Users: CollectionConfig = {
@@ -59,5 +60,7 @@ export const Users: CollectionConfig = {
     },
     // Two-factor sign-in; its checks, endpoints and session rule are added by withTwoFactor (src/auth/twoFactorConfig.ts).
     ...twoFactorFields,
+    // Disabling an account, and its sessions listed to end; hooks and endpoints: withSessions (src/auth/sessionsConfig.ts).
+    ...sessionFields,
   ],
 }

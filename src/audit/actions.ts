@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = {
   'user-created': 'User created',
   'role-changed': 'Role changed',
   'user-disabled': 'User disabled',
+  'sessions-ended': "User's sessions ended by an admin",
   'user-deleted': 'User deleted',
   publish: 'Published',
   'publish-without-review': 'Published without review',

@@ -352,6 +352,13 @@ export const userLabels = texts({
     en: 'Contributors write and submit; editors review and publish; admins manage users and delete.',
     ru: 'Авторы пишут и отправляют на проверку; редакторы проверяют и публикуют; администраторы управляют пользователями и удаляют.',
   },
+  disabled: { az: 'Hesab bağlıdır', en: 'Disabled', ru: 'Учётная запись отключена' },
+  disabledDescription: {
+    az: 'Bağlı hesabla daxil olmaq olmur; qeyd edildiyi an bütün seansları bitir.',
+    en: 'A disabled account cannot sign in; ticking this ends all its sessions at once.',
+    ru: 'С отключённой учётной записью войти нельзя; отметка сразу завершает все её сеансы.',
+  },
+  sessions: { az: 'Seanslar', en: 'Sessions', ru: 'Сеансы' },
 })
 
 /** The role names (values in src/access/roles.ts). */

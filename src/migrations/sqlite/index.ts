@@ -10,6 +10,7 @@ import * as migration_20261207_190318_change_notes_minor_fixes from './20261207_
 import * as migration_20261207_190557_search_languages from './20261207_190557_search_languages';
 import * as migration_20261207_215613_audit_events from './20261207_215613_audit_events';
 import * as migration_20261207_221948_two_factor from './20261207_221948_two_factor';
+import * as migration_20261207_224607_user_disabled from './20261207_224607_user_disabled';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261207_221948_two_factor.up,
     down: migration_20261207_221948_two_factor.down,
-    name: '20261207_221948_two_factor'
+    name: '20261207_221948_two_factor',
+  },
+  {
+    up: migration_20261207_224607_user_disabled.up,
+    down: migration_20261207_224607_user_disabled.down,
+    name: '20261207_224607_user_disabled'
   },
 ];

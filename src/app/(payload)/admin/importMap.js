@@ -27,6 +27,7 @@ import { DatabaseStatus as DatabaseStatus_37c8237e201b7bfebeafe5774bc21e75 } fro
 import { ReviewQueue as ReviewQueue_adaf720e1989c0c6ad4d859a61cd5f9a } from '../../../../src/components/admin/ReviewQueue'
 import { AuditExportButton as AuditExportButton_8a7417d9cd702b25f85ee21183fe026d } from '../../../../src/components/admin/AuditExportButton'
 import { TwoFactorField as TwoFactorField_3a4fc6bfc69e027342192c4e6c022825 } from '../../../../src/components/admin/TwoFactorField'
+import { SessionsField as SessionsField_0bd9e3afbaf77d12ce8025c42eb0e025 } from '../../../../src/components/admin/SessionsField'
 import { TwoFactorLoginView as TwoFactorLoginView_b7644880379e983b55520712aaea1280 } from '../../../../src/components/admin/TwoFactorLogin'
 import { TwoFactorView as TwoFactorView_9ed01383d9ccdcbbc9116dd2b1ff93ce } from '../../../../src/components/admin/TwoFactorView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -63,6 +64,7 @@ export const importMap = {
   "/src/components/admin/ReviewQueue#ReviewQueue": ReviewQueue_adaf720e1989c0c6ad4d859a61cd5f9a,
   "/src/components/admin/AuditExportButton#AuditExportButton": AuditExportButton_8a7417d9cd702b25f85ee21183fe026d,
   "/src/components/admin/TwoFactorField#TwoFactorField": TwoFactorField_3a4fc6bfc69e027342192c4e6c022825,
+  "/src/components/admin/SessionsField#SessionsField": SessionsField_0bd9e3afbaf77d12ce8025c42eb0e025,
   "/src/components/admin/TwoFactorLogin#TwoFactorLoginView": TwoFactorLoginView_b7644880379e983b55520712aaea1280,
   "/src/components/admin/TwoFactorView#TwoFactorView": TwoFactorView_9ed01383d9ccdcbbc9116dd2b1ff93ce,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1,
