@@ -1,6 +1,7 @@
 import type { Field, FieldAccess } from 'payload'
 
 import { adminsOrSelfField, nobodyField } from '@/access'
+import { userLabels } from '@/i18n/fieldLabels'
 
 /** Hidden from every API and the admin, unreadable and unwritable by any client: only the server's own writes (overrideAccess) set them. */
 const closed: { read: FieldAccess; create: FieldAccess; update: FieldAccess } = { read: nobodyField, create: nobodyField, update: nobodyField }
@@ -13,7 +14,7 @@ const closed: { read: FieldAccess; create: FieldAccess; update: FieldAccess } = 
 export const twoFactorFields: Field[] = [
   {
     name: 'twoFactorEnabledAt',
-    label: 'Two-factor sign-in',
+    label: userLabels.twoFactor,
     type: 'date',
     access: { read: adminsOrSelfField, create: nobodyField, update: nobodyField },
     admin: {

@@ -346,6 +346,7 @@ export const mediaLabels = texts({
 
 export const userLabels = texts({
   name: { az: 'Ad', en: 'Name', ru: 'Имя' },
+  twoFactor: { az: 'İki mərhələli giriş', en: 'Two-factor sign-in', ru: 'Двухфакторный вход' },
   roles: { az: 'Rollar', en: 'Roles', ru: 'Роли' },
   rolesDescription: {
     az: 'Müəlliflər yazır və yoxlamaya göndərir; redaktorlar yoxlayır və dərc edir; administratorlar istifadəçiləri idarə edir və silir.',
