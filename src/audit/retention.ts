@@ -1,6 +1,7 @@
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest, type TaskConfig } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest, type TaskConfig } from 'payload'
 
 import { ConfigError } from '@/config/env'
+import { inTransaction } from '@/lib/atomic'
 
 import { recordAuditEvent } from './record'
 
@@ -26,19 +27,14 @@ export async function pruneAuditEvents(payload: Payload, given?: PayloadRequest,
   const before = new Date(now.getTime() - days * DAY_MS).toISOString()
   const where = { when: { less_than: before } }
   const req = given ?? (await createLocalReq({}, payload))
-  const shouldCommit = await initTransaction(req)
-  try {
+  return inTransaction(req, async () => {
     const { totalDocs } = await payload.count({ collection: 'audit-events', where, overrideAccess: true, req })
     if (totalDocs > 0) {
       await payload.db.deleteMany({ collection: 'audit-events', where, req })
       await recordAuditEvent(req, { action: 'audit-pruned', who: null, address: null, detail: { days, removed: totalDocs, before } })
     }
-    if (shouldCommit) await commitTransaction(req)
     return totalDocs
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
+  })
 }
 
 /** Whether a prune is waiting in the queue (due or not). */

@@ -12,10 +12,11 @@
  * ending someone else's sessions is recorded in the audit log ('sessions-ended') in the same
  * transaction as the write.
  */
-import { commitTransaction, initTransaction, killTransaction, NotFound, UnauthorizedError, type Endpoint, type PayloadRequest } from 'payload'
+import { NotFound, UnauthorizedError, type Endpoint, type PayloadRequest } from 'payload'
 
 import { isAdminUser, type UserLike } from '@/access/roles'
 import { recordAuditEvent } from '@/audit/record'
+import { inTransaction } from '@/lib/atomic'
 import { PublicError } from '@/lib/errors'
 
 import { endSessions, listSessions, publicSessionId, readUserRow } from './sessions'
@@ -38,17 +39,6 @@ function askerFor(req: PayloadRequest): Asker & { target: string } {
   return { id: user.id, sid: user._sid, self, target }
 }
 
-async function inTransaction<T>(req: PayloadRequest, write: () => Promise<T>): Promise<T> {
-  const shouldCommit = await initTransaction(req)
-  try {
-    const result = await write()
-    if (shouldCommit) await commitTransaction(req)
-    return result
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
-}
 
 async function targetRow(req: PayloadRequest, id: string) {
   const row = await readUserRow(req, id)

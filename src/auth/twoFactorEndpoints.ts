@@ -16,10 +16,7 @@
 import {
   addDataAndFileToRequest,
   APIError,
-  commitTransaction,
   Forbidden,
-  initTransaction,
-  killTransaction,
   NotFound,
   UnauthorizedError,
   type Endpoint,
@@ -28,6 +25,7 @@ import {
 
 import { isAdminUser, type UserLike } from '@/access/roles'
 import { recordAuditEvent } from '@/audit/record'
+import { inTransaction } from '@/lib/atomic'
 
 import { decryptSecret, encryptSecret, enrolmentQr, hashRecoveryCode, newRecoveryCodes, newSecret, readStored, verifyTotp, writeUserRow } from './twoFactor'
 
@@ -38,18 +36,6 @@ function signedIn(req: PayloadRequest): Named {
   return req.user as unknown as Named
 }
 
-/** Runs `write` in one transaction with the request (the audit record joins it). */
-async function inTransaction<T>(req: PayloadRequest, write: () => Promise<T>): Promise<T> {
-  const shouldCommit = await initTransaction(req)
-  try {
-    const result = await write()
-    if (shouldCommit) await commitTransaction(req)
-    return result
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
-}
 
 const ALREADY_ON = 'Two-factor sign-in is already on for this account. If the phone is lost, sign in with a recovery code, or ask an admin to reset it.'
 

@@ -18,3 +18,19 @@ export async function atomically<T>(payload: Payload, work: (req: PayloadRequest
     throw error
   }
 }
+
+/**
+ * Runs `work` in the request's transaction, starting one if the request has none (then it commits or
+ * rolls back here); inside an outer transaction it joins that one. Audit records written with `req` join it.
+ */
+export async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
+  const shouldCommit = await initTransaction(req)
+  try {
+    const result = await work()
+    if (shouldCommit) await commitTransaction(req)
+    return result
+  } catch (error) {
+    await killTransaction(req)
+    throw error
+  }
+}
