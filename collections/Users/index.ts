@@ -31,7 +31,7 @@ export const Users: CollectionConfig = {
   // "Forgot password": the same answer for every address, the message sent after it (src/email/passwordReset.ts).
   endpoints: [forgotPasswordEndpoint],
   auth: {
-    // Lockout and reset-link lifetimes: see README "Sign-in security" (LOGIN_MAX_ATTEMPTS, LOGIN_LOCK_MINUTES, PASSWORD_RESET_MINUTES).
+    // Lockout and reset-link lifetimes: see docs/CONFIGURATION.md, "Sign-in security" (LOGIN_MAX_ATTEMPTS, LOGIN_LOCK_MINUTES, PASSWORD_RESET_MINUTES).
     maxLoginAttempts: loginMaxAttempts(),
     lockTime: loginLockMs(),
     tokenExpiration: 8 * 60 * 60,
