@@ -19,6 +19,7 @@ import type {
   SanitizedConfig,
 } from 'payload'
 
+import { signInFailure } from '@/auth/signInErrors'
 import { clientAddress } from '@/lib/clientAddress'
 import { idOf, type Rel } from '@/lib/relations'
 import { isDraftSave, isRestoringVersion } from '@/workflow/draftArg'
@@ -76,21 +77,15 @@ export const recordResetRequest: CollectionAfterForgotPasswordHook = async ({ ar
   await recordAuditEvent(req, { action: 'password-reset-requested', collection: collection.slug, id: user?.id ?? null, title: titleOf(collection, user), address })
 }
 
-const failedSignIn = (error: Error): 'wrong-password-or-unknown' | 'locked' | null => {
-  const original = ((error as { originalError?: Error }).originalError ?? error) as Error
-  if (original.name === 'AuthenticationError') return 'wrong-password-or-unknown'
-  if (original.name === 'LockedAuth') return 'locked'
-  return null
-}
-
 /**
- * A refused sign-in (REST and GraphQL; Payload has no hook for it, so this is the app's afterError).
+ * A refused sign-in (REST and GraphQL; Payload has no hook for it, so this is the app's afterError),
+ * recognised by signInFailure (src/auth/signInErrors.ts: not by the error's name, minified in production).
  * Payload counts the attempt outside any transaction, so the record is written on its own, and a
  * failure to write it is logged, not turned into another error.
  */
 export const recordFailedSignIn: AfterErrorHook = async ({ error, req }) => {
   const attempt = req ? notesOf(req).login : undefined
-  const kind = attempt && failedSignIn(error)
+  const kind = attempt && signInFailure(error, req)
   if (!attempt || !kind) return
   delete notesOf(req).login
   try {

@@ -15,6 +15,7 @@ import { clientAddress } from '@/lib/clientAddress'
 
 import { CHANNELS, clients, PASSWORD, whereQuery, type Clients } from './helpers/channels'
 import { draftRelease, makeAgency } from './helpers/fixtures'
+import { minifyPayloadErrorNames } from './helpers/minified'
 import { makeUser, startPayload, type TestUser } from './helpers/payload'
 
 let payload: Payload
@@ -213,6 +214,28 @@ describe('what is recorded', () => {
     const before = (await eventsOf('sign-in-failed', target.id)).length
     await http.graphql(`mutation { loginUser(email: ${JSON.stringify(target.email)}, password: "nope") { token } }`)
     expect((await eventsOf('sign-in-failed', target.id)).length).toBe(before + 1)
+  })
+
+  // Red team on a production build: Payload's error classes are minified there, and a check of
+  // `error.name === 'AuthenticationError'` / `'LockedAuth'` recorded no failure and no lockout.
+  it('a failed sign-in and the lockout are recorded in the production bundle too (minified error names)', async () => {
+    const restore = minifyPayloadErrorNames()
+    try {
+      const target = await makeUser(payload, ['contributor'], 'LockedOutMin')
+      const login = (email: string, password: string) =>
+        http.rest.post('users/login', JSON.stringify({ email, password }), { ...json, 'X-Forwarded-For': '198.51.100.8' })
+      expect((await login(target.email, 'wrong password 1')).status).toBe(401)
+      expect(await eventsOf('sign-in-failed', target.id)).toHaveLength(1)
+      for (let i = 2; i <= 5; i++) await login(target.email, `wrong password ${i}`)
+      await expectEvent('account-locked', target.id, null, { clientAddress: '198.51.100.8', targetTitle: 'LockedOutMin' })
+      const before = await eventsOf('sign-in-failed', target.id)
+      expect((await login(target.email, PASSWORD)).status).toBe(401)
+      const after = await eventsOf('sign-in-failed', target.id)
+      expect(after).toHaveLength(before.length + 1)
+      expect(after[0]).toMatchObject({ detail: { email: target.email, reason: 'account locked' } })
+    } finally {
+      restore()
+    }
   })
 
   it('password reset asked and done', async () => {

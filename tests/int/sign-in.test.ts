@@ -13,12 +13,16 @@ delete process.env.LOGIN_WINDOW_MINUTES
 delete process.env.TRUSTED_PROXY
 
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
-import type { Payload } from 'payload'
+import { AuthenticationError, createLocalReq, LockedAuth, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { signInRefusal } from '@collections/Users/hooks/signIn'
+
+import { signInFailure } from '@/auth/signInErrors'
 import { loginAddressMaxAttempts, loginMaxAttempts, loginWindowMs } from '@/config/env'
 
 import { clients, PASSWORD, type Clients } from './helpers/channels'
+import { foreignError, minifyPayloadErrorNames } from './helpers/minified'
 import { makeUser, startPayload, type TestUser } from './helpers/payload'
 
 const WRONG = 'The email or password provided is incorrect.'
@@ -231,5 +235,46 @@ describe('the account lock, the last line', () => {
     await payload.kv.set(key, { since: run!.since - loginWindowMs() - 1000 })
     for (let i = 0; i < LIMIT; i++) expect((await rest(victim.email, `guess ${i}`, '198.18.1.2')).status).toBe(401)
     expect((await rest(victim.email, PASSWORD, '198.18.1.3')).status).toBe(200)
+  })
+})
+
+// Red team on a production build: Payload's error classes are minified there, so a check of
+// `error.name === 'LockedAuth'` never held and a locked account said "This user is locked…".
+describe('no account enumeration in the production bundle (minified error names)', () => {
+  let restore: () => void
+  beforeAll(() => {
+    restore = minifyPayloadErrorNames()
+  })
+  afterAll(() => restore?.())
+
+  it('REST: a locked account is answered as an unknown address', async () => {
+    const known = await makeUser(payload, ['editor'], 'KnownMin')
+    const locked = await makeUser(payload, ['editor'], 'LockedMin')
+    await lock(locked)
+    const unknown = await rest('nobody-min@test.example', 'whatever it is', '198.51.100.21')
+    const wrong = await rest(known.email, 'not the password', '198.51.100.22')
+    const lockedRight = await rest(locked.email, PASSWORD, '198.51.100.23')
+    expect(unknown).toMatchObject({ status: 401, message: WRONG })
+    for (const answer of [wrong, lockedRight]) expect([answer.status, answer.body]).toEqual([unknown.status, unknown.body])
+  })
+
+  it('GraphQL: the same message, status and error name', async () => {
+    const locked = await makeUser(payload, ['editor'], 'LockedMinGql')
+    await lock(locked)
+    const unknown = await graphql('nobody-min@test.example', 'whatever it is', '198.51.100.24')
+    const lockedRight = await graphql(locked.email, PASSWORD, '198.51.100.25')
+    expect(unknown).toMatchObject({ status: 401, message: WRONG })
+    expect(lockedRight.body).toEqual(unknown.body)
+  })
+
+  it('the refusal is recognised by its message even from a copy of the class `instanceof` cannot see', async () => {
+    const local = await createLocalReq({}, payload)
+    expect(signInFailure(foreignError(new LockedAuth(local.t).message, 401), local)).toBe('locked')
+    expect(signInFailure(foreignError(new AuthenticationError(local.t).message, 401), local)).toBe('wrong-password-or-unknown')
+    expect(signInFailure({ originalError: foreignError(new LockedAuth(local.t).message, 401) } as never, local)).toBe('locked')
+    expect(signInFailure(foreignError('Something else', 401, 'LockedAuth'), local)).toBeNull()
+    const result = { errors: [{ message: new LockedAuth(local.t).message }] }
+    const answer = signInRefusal({ error: foreignError(new LockedAuth(local.t).message, 401), req: local, result } as never) as { response: unknown; status: number }
+    expect(answer).toEqual({ response: { errors: [{ message: WRONG }] }, status: 401 })
   })
 })

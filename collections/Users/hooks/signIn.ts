@@ -6,6 +6,7 @@
  */
 import { AuthenticationError, type AfterErrorHook, type CollectionAfterLoginHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
+import { signInFailure } from '@/auth/signInErrors'
 import { admitAttempt, forgetAttempt, prepareAccount, throttledMessage } from '@/auth/signInThrottle'
 import { clientAddress } from '@/lib/clientAddress'
 import { PublicError } from '@/lib/errors'
@@ -39,11 +40,16 @@ export const forgetSuccessfulAttempt: CollectionAfterLoginHook = ({ req }) => {
   if (address) forgetAttempt(address)
 }
 
-/** "Locked" would tell that the account exists: it is answered as "incorrect" (REST and GraphQL). */
+/**
+ * "Locked" would tell that the account exists: it is answered as "incorrect" (REST and GraphQL).
+ * Recognised by signInFailure (src/auth/signInErrors.ts), not by the error's name, which the
+ * production bundle minifies. Over GraphQL every refused sign-in gets the same `extensions.name`,
+ * so that the minified name of either class tells nothing either.
+ */
 export const signInRefusal: AfterErrorHook = ({ error, graphqlResult, req, result }) => {
-  const original = ((error as { originalError?: Error }).originalError ?? error) as Error
-  if (original.name !== 'LockedAuth') return
+  const kind = signInFailure(error, req)
+  if (!kind) return
   const message = new AuthenticationError(req?.t).message
   if (graphqlResult) return { graphqlResult: { ...graphqlResult, message, extensions: { ...graphqlResult.extensions, name: 'AuthenticationError' } } }
-  if (result) return { response: { ...result, errors: [{ message }] }, status: 401 }
+  if (result && kind === 'locked') return { response: { ...result, errors: [{ message }] }, status: 401 }
 }
