@@ -78,8 +78,15 @@ export const limitRootFields: ValidationRule = (context) => {
   }
   return {
     OperationDefinition(node) {
-      if (countOf(node, new Set()) > MAX_ROOT_FIELDS) {
+      const count = countOf(node, new Set())
+      if (count > MAX_ROOT_FIELDS) {
         context.reportError(new GraphQLError(`A request may ask for at most ${MAX_ROOT_FIELDS} things at once: split it into several.`, { nodes: node }))
+      }
+      // Mutations in one request share one request object, and state Payload or a hook leaves on it
+      // carried into the next (red team: a refused restore made a publish count as a draft save;
+      // a password reset let a sign-in skip its second factor). One change per request.
+      if (node.operation === 'mutation' && count > 1) {
+        context.reportError(new GraphQLError('A request may make one change at a time: send each mutation in its own request.', { nodes: node }))
       }
     },
   }

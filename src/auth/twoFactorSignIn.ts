@@ -59,6 +59,8 @@ export function setSignInCode(req: PayloadRequest, code: unknown): void {
 export const noteSignInCode: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   if (operation === 'resetPassword') notes(req)[RESET] = true
   if (operation !== 'login') return args
+  // The reset's note is for the reset's own sign-in step only, never a later sign-in on the same request.
+  delete notes(req)[RESET]
   const sent = asCode((args as { data?: { code?: unknown } }).data?.code) ?? asCode((req.data as { code?: unknown } | undefined)?.code)
   if (sent !== undefined) notes(req)[CODE] = sent
   return args

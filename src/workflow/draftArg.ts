@@ -9,6 +9,12 @@ export const rememberDraftArg: CollectionBeforeOperationHook = ({ args, operatio
   if (operation === 'create' || operation === 'update' || operation === 'updateByID' || operation === 'restoreVersion') {
     context.draftArg = Boolean((args as { draft?: boolean }).draft)
   }
+  // Payload never clears its restore flag, and a withdrawal marks the request too: a later write on
+  // the same request (a second GraphQL mutation, server code reusing `req`) is not a restore or a withdrawal.
+  if (operation === 'create' || operation === 'update' || operation === 'updateByID') {
+    delete context.isRestoringVersion
+    delete context.withdrawalOnly
+  }
   return args
 }
 

@@ -495,3 +495,34 @@ describe('red-team round 6: a publish is of what the reviewer saw', () => {
     expect(await res.text()).toMatch(/changed after you opened it/i)
   })
 })
+
+describe('red-team round 7: nothing carries over from one operation to the next', () => {
+  it('GraphQL: a refused restore, then an update in the same request, cannot publish an editor’s own unreviewed release', async () => {
+    const other = await publishedRelease('Unrelated release')
+    const { docs } = await payload.findVersions({ collection: 'releases', where: { parent: { equals: other } }, limit: 1, depth: 0 })
+    const data = { title: 'Editor alone', lead: 'Unreviewed lead.', type: 'news' as const, leadAgency: agencyId, body: paragraph('Unreviewed.') }
+    const mine = await payload.create({ collection: 'releases', locale: 'en', data, draft: true, ...as(editor) })
+    const body = await http.graphql(
+      `mutation ($v: String!, $id: String!, $data: mutationReleaseUpdateInput!) {
+        a: restoreVersionRelease(id: $v) { id }
+        b: updateRelease(id: $id, draft: true, locale: en, data: $data) { id _status }
+      }`,
+      { v: docs[0]!.id, id: mine.id, data: { ...data, _status: 'published' } },
+      await http.cookieHeader(editor),
+    )
+    expect(body.errors?.length, JSON.stringify(body)).toBeGreaterThan(0)
+    expect(await publicCopy(mine.id, 'en'), JSON.stringify(body)).toBeUndefined()
+  })
+
+  it('local API: a restore’s flag on a shared request does not make a later publish a "draft save"', async () => {
+    const { createLocalReq } = await import('payload')
+    const other = await publishedRelease('Unrelated, local')
+    const { docs } = await payload.findVersions({ collection: 'releases', where: { parent: { equals: other } }, limit: 1, depth: 0 })
+    const data = { title: 'Editor alone, local', lead: 'Unreviewed lead.', type: 'news' as const, leadAgency: agencyId, body: paragraph('Unreviewed.') }
+    const mine = await payload.create({ collection: 'releases', locale: 'en', data, draft: true, ...as(editor) })
+    const req = await createLocalReq({ user: editor }, payload)
+    await restoreVersionOperation({ id: docs[0]!.id, collection: payload.collections.releases, overrideAccess: false, req }).catch(() => undefined)
+    await payload.update({ collection: 'releases', id: mine.id, locale: 'en', data: { ...data, _status: 'published' }, draft: true, overrideAccess: false, req }).catch(() => undefined)
+    expect(await publicCopy(mine.id, 'en')).toBeUndefined()
+  })
+})
