@@ -171,6 +171,15 @@ describe('galleries', () => {
     }
   })
 
+  it('every row of a list gets its list title (the rows are read at once; one row’s read must not upset another’s)', async () => {
+    const made = []
+    for (let i = 0; i < 4; i++) {
+      made.push(await payload.create({ collection: 'galleries', data: { title: `Concurrent ${i}` }, locale: i % 2 ? 'en' : 'az', draft: true, user: contributor, overrideAccess: false }))
+    }
+    const { docs } = await payload.find({ collection: 'galleries', where: { id: { in: made.map((g) => g.id) } }, locale: 'ru', draft: true, user: editor, overrideAccess: false, limit: 10 })
+    expect(docs.map((d) => (d as { listTitle?: string }).listTitle).sort()).toEqual(['[az] Concurrent 0', '[az] Concurrent 2', '[en] Concurrent 1', '[en] Concurrent 3'])
+  })
+
   it('readers never get the list title', async () => {
     const gallery = await payload.create({ collection: 'galleries', data: { title: 'Public', _status: 'published' }, user: editor, overrideAccess: false })
     const publicDoc = await payload.findByID({ collection: 'galleries', id: gallery.id, overrideAccess: false })

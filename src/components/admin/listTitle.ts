@@ -11,7 +11,6 @@ import type { CollectionSlug, FieldHook, TextField } from 'payload'
 
 import { isStaffUser, type UserLike } from '@/access/roles'
 import { DEFAULT_LOCALE, LOCALES, type LocaleCode } from '@/fields/localizedName'
-import { inOwnLocale } from '@/lib/reqLocale'
 
 export const LIST_TITLE_CELL = '/src/components/admin/ListTitleCell#ListTitleCell'
 
@@ -47,8 +46,9 @@ export function listTitleField(collection: CollectionSlug, titleField = 'title')
     const title = doc[titleField]
     if (present(title) && locale === DEFAULT_LOCALE) return title
     if (id === undefined) return present(title) ? title : null
-    // Read in every language without leaving the request's locale at 'all' for the write that follows.
-    const all = (await inOwnLocale(req, () => req.payload.findByID({
+    // Read in every language on a copy of the request: Payload sets the locale on the request it is
+    // given, and a list's rows are read at once (a shared request left the others reading 'all').
+    const all = (await req.payload.findByID({
       collection,
       id,
       locale: 'all',
@@ -57,8 +57,8 @@ export function listTitleField(collection: CollectionSlug, titleField = 'title')
       select: { [titleField]: true },
       overrideAccess: true,
       disableErrors: true,
-      req,
-    } as Parameters<typeof req.payload.findByID>[0]))) as unknown as Record<string, unknown> | null
+      req: { ...req },
+    } as Parameters<typeof req.payload.findByID>[0])) as unknown as Record<string, unknown> | null
     const titles = all?.[titleField]
     return listTitleOf(titles && typeof titles === 'object' ? (titles as Titles) : { [locale]: present(title) ? title : null }, locale)
   }
