@@ -69,7 +69,7 @@ test('an editor sets up two-factor sign-in, signs out, and signs in with a code;
   // A wrong code is refused, and nothing opens.
   await code.fill('000000')
   await page.locator('button[type=submit]').click()
-  await expect(page.getByRole('alert')).toContainText(/two-factor code/i)
+  await expect(page.getByRole('alert').filter({ hasText: /two-factor code/i })).toBeVisible()
   await expect(page).toHaveURL(/\/admin\/login/)
   expect((await page.request.get('/api/users/me').then((r) => r.json())) as { user: unknown }).toMatchObject({ user: null })
 

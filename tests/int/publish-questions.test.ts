@@ -31,4 +31,11 @@ describe('the publish dialog asks', () => {
     expect(publishQuestions({ ...reviewed, kind: 'major' })).toMatchObject({ askNote: true, askReason: false })
     expect(publishQuestions({ ...reviewed, kind: 'minor' })).toMatchObject({ minorAlone: false })
   })
+
+  it('nothing when the publish withdraws the release (it changes only the notice: no kind, note or reason)', () => {
+    const withdrawing = { firstPublishedAt: '2026-01-01', state: 'published', authors: [me], userId: me, withdrawn: true }
+    expect(publishQuestions({ ...withdrawing, kind: null })).toEqual({ askKind: false, askNote: false, askReason: false, minorAlone: false })
+    // Already withdrawn: a later publish (a correction of the text) asks as usual.
+    expect(publishQuestions({ ...withdrawing, state: 'withdrawn', kind: null }).askKind).toBe(true)
+  })
 })

@@ -27,6 +27,7 @@ export function ReleasePublishButton(props: PublishButtonClientProps & { label?:
     state: fields['workflow.state']?.value,
     submittedBy: fields['workflow.submittedBy']?.value,
     authors: fields['workflow.authors']?.value,
+    withdrawn: fields['withdrawal.withdrawn']?.value,
   }))
   const wrapper = useRef<HTMLDivElement>(null)
   const confirmed = useRef(false)

@@ -15,6 +15,8 @@ export interface PublishQuestionsInput {
   authors?: unknown
   userId?: string | number
   kind: UpdateKind | null
+  /** The form's "Withdrawn" tick. */
+  withdrawn?: unknown
 }
 
 export interface PublishQuestions {
@@ -25,7 +27,9 @@ export interface PublishQuestions {
   minorAlone: boolean
 }
 
-export function publishQuestions({ firstPublishedAt, state, submittedBy, authors, userId, kind }: PublishQuestionsInput): PublishQuestions {
+export function publishQuestions({ firstPublishedAt, state, submittedBy, authors, userId, kind, withdrawn }: PublishQuestionsInput): PublishQuestions {
+  // Withdrawing changes only the notice (the workflow keeps the public text): nothing to ask.
+  if (withdrawn === true && state !== 'withdrawn') return { askKind: false, askNote: false, askReason: false, minorAlone: false }
   const publishedBefore = Boolean(firstPublishedAt)
   const wrote = Array.isArray(authors) && authors.some((author) => same(author as Rel, userId))
   const reviewed = state === 'in_review' && submittedBy != null && !same(submittedBy as Rel, userId) && !wrote
