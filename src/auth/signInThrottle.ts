@@ -7,7 +7,9 @@
  *    times within LOGIN_WINDOW_MINUTES; after that it gets 429 with Retry-After and the same sentence
  *    whatever address it tries, and its attempts are not tried at all (so they cannot count against
  *    the account, and a right password is no oracle). An attempt is counted when it starts and
- *    forgotten when it succeeds, so a burst of parallel guesses cannot get past the limit.
+ *    forgotten when it succeeds, so a burst of parallel guesses cannot get past the limit. A request
+ *    whose address cannot be told (X-Forwarded-For missing or not addresses) counts under one shared
+ *    "unknown" address (`throttleAddress`): garbage in the header is no way past the limit.
  *    The count is kept in this process's memory: with several app instances each counts on its own
  *    (an address gets the limit once per instance), and a restart forgets it.
  *
@@ -25,9 +27,10 @@
 import crypto from 'node:crypto'
 import { isIP } from 'node:net'
 
-import type { CollectionSlug, Payload } from 'payload'
+import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import { loginAddressMaxAttempts, loginWindowMs } from '@/config/env'
+import { clientAddress } from '@/lib/clientAddress'
 
 // ───────────────────────── 1. per client address (this process's memory) ─────────────────────────
 
@@ -55,6 +58,22 @@ function recent(key: string, now: number, window: number): number[] {
 function sweep(now: number, window: number): void {
   if (attempts.size <= MAX_TRACKED) return
   for (const key of [...attempts.keys()]) recent(key, now, window)
+}
+
+/** The one count shared by every request whose client address cannot be told. */
+export const UNKNOWN_ADDRESS = 'unknown'
+
+/**
+ * What a sign-in counts under: its client address; or, for a request over HTTP whose address cannot
+ * be told (no X-Forwarded-For, or entries that are not addresses, `not-an-ip`), one count shared by
+ * all such requests, so that garbage in the header does not get a request past the limit. Null only
+ * for the local API (server code), which has no client. (The Request Next hands the app carries no
+ * socket address; Next writes the socket's address into X-Forwarded-For when the client sent none.)
+ */
+export function throttleAddress(req: Pick<PayloadRequest, 'headers' | 'payloadAPI'>): string | null {
+  const address = clientAddress(req.headers)
+  if (address) return address
+  return req.payloadAPI === 'local' ? null : UNKNOWN_ADDRESS
 }
 
 /**

@@ -204,6 +204,20 @@ describe('throttling by client address', () => {
     expect((await rest('nobody@test.example', 'guess', '2001:db8:5:7::1')).status).toBe(401)
   })
 
+  // Red team: `X-Forwarded-For: not-an-ip` left no address, and the throttle was skipped: 14 of 14 got 401.
+  it('a request whose address cannot be told is still throttled: garbage X-Forwarded-For entries share one count', async () => {
+    const owner = await makeUser(payload, ['editor'], 'Garbage')
+    const answers: Answer[] = []
+    for (let i = 0; i < 14; i++) answers.push(await rest(owner.email, `guess ${i}`, i % 2 ? 'not-an-ip' : `garbage-${i}, 127.0.0.1`))
+    expect(answers.map((a) => a.status)).toEqual([...Array(LIMIT).fill(401), ...Array(14 - LIMIT).fill(429)])
+    expect(answers.at(-1)!.message).toMatch(THROTTLED)
+    expect((await graphql(owner.email, 'again', 'still-not-an-ip')).status).toBe(429)
+    // A request with no X-Forwarded-For at all (Next writes the socket's address there; here none) counts the same.
+    expect((await http.rest.post('users/login', JSON.stringify({ email: owner.email, password: 'x' }), { 'Content-Type': 'application/json' })).status).toBe(429)
+    // Whoever has an address is not held by that count.
+    expect((await rest(owner.email, PASSWORD, '192.0.2.150')).status).toBe(200)
+  })
+
   it('successful sign-ins from one address are not throttled', async () => {
     const user = await makeUser(payload, ['contributor'], 'Busy')
     for (let i = 0; i < LIMIT + 2; i++) expect((await rest(user.email, PASSWORD, '192.0.2.99')).status).toBe(200)

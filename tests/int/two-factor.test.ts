@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { requiredTwoFactorRoles } from '@/auth/twoFactorPolicy'
 
-import { clients, PASSWORD, type Clients } from './helpers/channels'
+import { clients, PASSWORD, testClientAddress, type Clients } from './helpers/channels'
 import { makeUser, startPayload, type TestUser } from './helpers/payload'
 
 let payload: Payload
@@ -32,7 +32,7 @@ const codeFor = (secret: string, steps = 0) => generate({ secret, epoch: Math.fl
 type SignIn = { status: number; token?: string; message?: string; cookie: string | null }
 
 async function restSignIn(email: string, code?: string, password = PASSWORD, headers: Record<string, string> = {}): Promise<SignIn> {
-  const response = await http.rest.post('users/login', JSON.stringify({ email, password, ...(code === undefined ? {} : { code }) }), { ...json, ...headers })
+  const response = await http.rest.post('users/login', JSON.stringify({ email, password, ...(code === undefined ? {} : { code }) }), { 'X-Forwarded-For': testClientAddress(), ...json, ...headers })
   const body = (await response.json()) as { token?: string; errors?: { message: string }[] }
   return { status: response.status, token: body.token, message: body.errors?.[0]?.message, cookie: response.headers.get('set-cookie') }
 }
@@ -41,6 +41,7 @@ async function graphqlSignIn(email: string, code?: string): Promise<{ token?: st
   const body = await http.graphql(
     'mutation ($email: String!, $password: String!, $code: String) { loginUser(email: $email, password: $password, code: $code) { token } }',
     { email, password: PASSWORD, code },
+    { 'X-Forwarded-For': testClientAddress() },
   )
   return { token: (body.data?.loginUser as { token?: string } | null)?.token ?? undefined, message: body.errors?.[0]?.message }
 }

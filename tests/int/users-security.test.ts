@@ -15,7 +15,7 @@ process.env.PASSWORD_RESET_MINUTES = '0.05'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { CHANNELS, clients, PASSWORD, type Clients } from './helpers/channels'
+import { CHANNELS, clients, PASSWORD, testClientAddress, type Clients } from './helpers/channels'
 import { makeUser, startPayload, type TestUser } from './helpers/payload'
 
 const WINDOW_MS = 3000
@@ -45,14 +45,15 @@ async function login(channel: 'local' | 'rest' | 'graphql', email: string, passw
     )
   }
   if (channel === 'rest') {
-    const response = await http.rest.post('users/login', JSON.stringify({ email, password }), { 'Content-Type': 'application/json' })
+    const response = await http.rest.post('users/login', JSON.stringify({ email, password }), { 'Content-Type': 'application/json', 'X-Forwarded-For': testClientAddress() })
     const body = (await response.json()) as { token?: string; errors?: { message: string }[] }
     return response.ok ? { ok: true, token: body.token } : { ok: false, message: body.errors?.[0]?.message }
   }
-  const body = await http.graphql('mutation ($email: String!, $password: String!) { loginUser(email: $email, password: $password) { token } }', {
-    email,
-    password,
-  })
+  const body = await http.graphql(
+    'mutation ($email: String!, $password: String!) { loginUser(email: $email, password: $password) { token } }',
+    { email, password },
+    { 'X-Forwarded-For': testClientAddress() },
+  )
   const token = (body.data?.loginUser as { token?: string } | null)?.token
   return token ? { ok: true, token } : { ok: false, message: body.errors?.[0]?.message }
 }

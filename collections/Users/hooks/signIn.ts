@@ -7,8 +7,7 @@
 import { AuthenticationError, type AfterErrorHook, type CollectionAfterLoginHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
 import { signInFailure } from '@/auth/signInErrors'
-import { admitAttempt, forgetAttempt, prepareAccount, throttledMessage } from '@/auth/signInThrottle'
-import { clientAddress } from '@/lib/clientAddress'
+import { admitAttempt, forgetAttempt, prepareAccount, throttledMessage, throttleAddress } from '@/auth/signInThrottle'
 import { PublicError } from '@/lib/errors'
 
 function setResponseHeader(req: PayloadRequest, name: string, value: string): void {
@@ -19,8 +18,8 @@ function setResponseHeader(req: PayloadRequest, name: string, value: string): vo
 /** Refuses a throttled address (429, Retry-After), counts the attempt, and evens out what Payload's check costs. */
 export const guardSignIn: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
   if (operation !== 'login') return args
-  // Only a request carries a client address; the local API (server code) is not throttled by address.
-  const address = clientAddress(req.headers)
+  // Every request over HTTP counts, under its address or the shared "unknown" one; the local API (server code) is not throttled by address.
+  const address = throttleAddress(req)
   if (address) {
     const verdict = admitAttempt(address)
     if (!verdict.admitted) {
@@ -36,7 +35,7 @@ export const guardSignIn: CollectionBeforeOperationHook = async ({ args, collect
 
 /** A sign-in that succeeded is not one of its address's failures. */
 export const forgetSuccessfulAttempt: CollectionAfterLoginHook = ({ req }) => {
-  const address = clientAddress(req.headers)
+  const address = throttleAddress(req)
   if (address) forgetAttempt(address)
 }
 

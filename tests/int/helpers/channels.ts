@@ -82,6 +82,17 @@ function gqlWhere(where: Where): string {
   return `{ ${parts.join(', ')} }`
 }
 
+let addressCounter = 0
+/**
+ * A client address of its own for a sign-in that does not care about addresses. In production Next
+ * writes the socket's address into X-Forwarded-For; a request with none counts under the one shared
+ * "unknown" address of the sign-in throttle (src/auth/signInThrottle.ts), as would a whole file's failures.
+ */
+export function testClientAddress(): string {
+  addressCounter += 1
+  return `100.64.${Math.floor(addressCounter / 250) % 250}.${(addressCounter % 250) + 1}`
+}
+
 export interface Clients {
   /** Signs `user` in through REST and returns its token (cached per user). */
   tokenOf(user: TestUser): Promise<string>
