@@ -36,6 +36,7 @@ import { adminTranslations } from './src/i18n/adminTranslations'
 import { publishDialogTranslations } from './src/i18n/publishDialog'
 import { sessionsTranslations } from './src/i18n/sessions'
 import { refusalsInAdminLanguage } from './src/i18n/refusals'
+import { readableRefusals } from './src/lib/errors'
 import { signInRefusal } from './collections/Users/hooks/signIn'
 import { livePreview } from './src/site/preview'
 import { revalidateEndpoint } from './src/site/revalidate'
@@ -78,8 +79,9 @@ export default buildConfig({
   // withScheduleDefault: the Schedule drawer opens on Publish for a never-published document.
   collections: [Releases, Officials, Agencies, Galleries, Media, Users, RemovedReleases, AuditEvents].map(withStrictInput).map(withScheduleDefault),
   endpoints: [revalidateEndpoint, healthEndpoint],
+  // readableRefusals: a 4xx that production's minified error classes would answer "An unknown error occurred." says why (src/lib/errors.ts).
   // signInRefusal: a locked account is refused in the words of a wrong password (src/auth/signInThrottle.ts).
-  hooks: { afterError: [databaseUnavailableAs503, refusalsInAdminLanguage, signInRefusal] },
+  hooks: { afterError: [databaseUnavailableAs503, readableRefusals, refusalsInAdminLanguage, signInRefusal] },
   plugins: plugins(),
   localization: {
     locales: LOCALES.map(({ code, label }) => ({ code, label })),

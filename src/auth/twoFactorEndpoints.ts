@@ -11,11 +11,11 @@
  * - POST /api/users/:id/two-factor/reset: an admin removes another user's second factor (a lost
  *   phone) and ends their sessions; they sign in with their password and set it up again.
  *
- * Enrolment and reset are written with their audit record in one transaction.
+ * Enrolment and reset are written with their audit record in one transaction. Refusals are
+ * PublicErrors, named: in the production bundle an unnamed (minified) class reads "An unknown error occurred.".
  */
 import {
   addDataAndFileToRequest,
-  APIError,
   Forbidden,
   NotFound,
   UnauthorizedError,
@@ -26,6 +26,7 @@ import {
 import { isAdminUser, type UserLike } from '@/access/roles'
 import { recordAuditEvent } from '@/audit/record'
 import { inTransaction } from '@/lib/atomic'
+import { PublicError } from '@/lib/errors'
 
 import { decryptSecret, encryptSecret, enrolmentQr, hashRecoveryCode, newRecoveryCodes, newSecret, readStored, verifyTotp, writeUserRow } from './twoFactor'
 
@@ -46,7 +47,7 @@ export const twoFactorSetupEndpoint: Endpoint = {
     const user = signedIn(req)
     const stored = await readStored(req, user.id)
     if (!stored) throw new UnauthorizedError(req.t)
-    if (stored.twoFactorEnabledAt) throw new APIError(ALREADY_ON, 409, undefined, true)
+    if (stored.twoFactorEnabledAt) throw new PublicError('TwoFactorAlreadyOn', ALREADY_ON, 409)
     const secret = newSecret()
     await req.payload.db.updateOne({ collection: 'users', id: user.id, data: { twoFactorPendingSecret: encryptSecret(req.payload, secret) }, req, returning: false })
     const { uri, qr } = await enrolmentQr(secret, String(stored.email ?? user.name ?? user.id))
@@ -63,11 +64,11 @@ export const twoFactorEnableEndpoint: Endpoint = {
     const code = typeof req.data?.code === 'string' ? req.data.code : ''
     const stored = await readStored(req, user.id)
     if (!stored) throw new UnauthorizedError(req.t)
-    if (stored.twoFactorEnabledAt) throw new APIError(ALREADY_ON, 409, undefined, true)
-    if (!stored.twoFactorPendingSecret) throw new APIError('Start the set-up first: no QR code has been made for this account yet.', 400, undefined, true)
+    if (stored.twoFactorEnabledAt) throw new PublicError('TwoFactorAlreadyOn', ALREADY_ON, 409)
+    if (!stored.twoFactorPendingSecret) throw new PublicError('TwoFactorNotSetUp', 'Start the set-up first: no QR code has been made for this account yet.', 400)
     const step = await verifyTotp(decryptSecret(req.payload, stored.twoFactorPendingSecret), code)
     if (step == null) {
-      throw new APIError('That code does not match. Type the 6-digit code your authenticator app shows now for this account.', 400, undefined, true)
+      throw new PublicError('TwoFactorCodeMismatch', 'That code does not match. Type the 6-digit code your authenticator app shows now for this account.', 400)
     }
     const recoveryCodes = newRecoveryCodes()
     const enabledAt = new Date().toISOString()
@@ -103,12 +104,12 @@ export const twoFactorResetEndpoint: Endpoint = {
     if (!isAdminUser(req.user as UserLike)) throw new Forbidden(req.t)
     const id = String(req.routeParams?.id ?? '')
     if (id === String(admin.id)) {
-      throw new APIError('Another admin resets your two-factor sign-in; you can sign in with one of your recovery codes.', 403, undefined, true)
+      throw new PublicError('TwoFactorOwnReset', 'Another admin resets your two-factor sign-in; you can sign in with one of your recovery codes.', 403)
     }
     const target = (await readStored(req, id)) as (Awaited<ReturnType<typeof readStored>> & { name?: string | null }) | null
     if (!target) throw new NotFound(req.t)
     if (!target.twoFactorEnabledAt && !target.twoFactorPendingSecret) {
-      throw new APIError('This user has no two-factor sign-in to reset.', 409, undefined, true)
+      throw new PublicError('TwoFactorNothingToReset', 'This user has no two-factor sign-in to reset.', 409)
     }
     await inTransaction(req, async () => {
       const cleared = { twoFactorSecret: null, twoFactorPendingSecret: null, twoFactorRecoveryCodes: null, twoFactorLastStep: null, twoFactorEnabledAt: null }

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { requiredTwoFactorRoles } from '@/auth/twoFactorPolicy'
 
 import { clients, PASSWORD, testClientAddress, type Clients } from './helpers/channels'
+import { minifyPayloadErrorNames } from './helpers/minified'
 import { makeUser, startPayload, type TestUser } from './helpers/payload'
 
 let payload: Payload
@@ -360,5 +361,45 @@ describe('the secret and the recovery codes are never readable', () => {
     // Nor written by a client: an owner or admin sending them changes nothing.
     await http.rest.patch(`users/${user.id}`, JSON.stringify({ twoFactorSecret: 'AAAA', twoFactorEnabledAt: null }), { ...bearer(adminToken), ...json })
     expect((await stored(user.id))?.twoFactorEnabledAt).toEqual(expect.any(String))
+  })
+})
+
+// Red team on a production build: these refusals said "An unknown error occurred." there, because
+// Payload's formatter falls back to that for an error whose (minified) class name is empty.
+describe('refusals say why in the production bundle (minified error names)', () => {
+  let restore: () => void
+  beforeAll(() => {
+    restore = minifyPayloadErrorNames()
+  })
+  afterAll(() => restore?.())
+
+  const answer = async (response: Response) => ({ status: response.status, message: ((await response.json()) as { errors?: { message: string }[] }).errors?.[0]?.message })
+
+  it('two-factor set-up: before setup, a wrong or missing code, already on; an admin resetting their own', async () => {
+    const user = await makeUser(payload, ['contributor'], 'min-enroller')
+    const { token } = await restSignIn(user.email)
+    const enable = (body: unknown) => http.rest.post('users/two-factor/enable', JSON.stringify(body), { ...bearer(token!), ...json })
+    expect(await answer(await enable({ code: '123456' }))).toEqual({ status: 400, message: 'Start the set-up first: no QR code has been made for this account yet.' })
+    const { secret } = (await (await http.rest.post('users/two-factor/setup', null, bearer(token!))).json()) as { secret: string }
+    const mismatch = 'That code does not match. Type the 6-digit code your authenticator app shows now for this account.'
+    expect(await answer(await enable({ code: '000000' }))).toEqual({ status: 400, message: mismatch })
+    expect(await answer(await enable({}))).toEqual({ status: 400, message: mismatch })
+    expect((await enable({ code: await codeFor(secret) })).status).toBe(200)
+    expect(await answer(await http.rest.post('users/two-factor/setup', null, bearer(token!)))).toEqual({ status: 409, message: expect.stringMatching(/^Two-factor sign-in is already on for this account\./) })
+
+    const admin = await makeUser(payload, ['admin'], 'min-admin')
+    const { token: adminToken } = await enrol(admin)
+    expect(await answer(await http.rest.post(`users/${admin.id}/two-factor/reset`, null, bearer(adminToken)))).toEqual({
+      status: 403,
+      message: 'Another admin resets your two-factor sign-in; you can sign in with one of your recovery codes.',
+    })
+  })
+
+  it('a password reset with a bad or empty token, and signing out when not signed in', async () => {
+    const reset = (token: string) => http.rest.post('users/reset-password', JSON.stringify({ token, password: 'a brand new passphrase here' }), json)
+    const badLink = { status: 403, message: 'Token is either invalid or has expired.' }
+    expect(await answer(await reset('not-a-token'))).toEqual(badLink)
+    expect(await answer(await reset(''))).toEqual(badLink)
+    expect(await answer(await http.rest.post('users/logout', null))).toEqual({ status: 400, message: 'You are not signed in, so there is nothing to sign out of.' })
   })
 })
