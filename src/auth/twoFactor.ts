@@ -104,17 +104,64 @@ export function spendRecoveryCode(payload: Payload, hashes: string[], code: stri
   return index === -1 ? null : hashes.filter((_, i) => i !== index)
 }
 
+// ───────────────────────── a code is used once, even by parallel sign-ins ─────────────────────────
+
 /**
- * Checks a sign-in code (TOTP or recovery) for a user with a second factor. On success returns the
- * fields to write (the step now used, or the recovery codes left); null when the code is wrong.
+ * The codes this process has accepted, per user: the last TOTP time step and the recovery codes
+ * (their HMACs). Parallel sign-ins with the same code each read the row before any of them wrote the
+ * used code back (and Payload's own sign-in writes the whole row it read, which can put a spent
+ * recovery code back), so the row alone cannot tell: the claim here is checked and made in one
+ * synchronous step after the code verified, which no other request can come between. It is kept in
+ * this process's memory: with several app instances each claims on its own, so the same code could
+ * still be used once per instance within its 90 seconds (TOTP) — a store all instances share with
+ * an atomic "claim if absent" (a unique key in the database, or Redis SET NX) would close that.
+ */
+const claimedSteps = new Map<string, number>()
+const claimedRecovery = new Map<string, number>()
+const RECOVERY_CLAIM_MS = 7 * 24 * 60 * 60_000
+const MAX_CLAIMS = 10_000
+
+function pruneClaims(now: number): void {
+  if (claimedRecovery.size > MAX_CLAIMS) for (const [key, at] of claimedRecovery) if (now - at > RECOVERY_CLAIM_MS) claimedRecovery.delete(key)
+  if (claimedSteps.size > MAX_CLAIMS) for (const [key, step] of claimedSteps) if (now / 1000 / 30 - step > 10) claimedSteps.delete(key)
+}
+
+/** Claims TOTP step `step` for user `id`: false when it, or a later one, was claimed already. Synchronous. */
+function claimStep(id: string | number, step: number): boolean {
+  const key = String(id)
+  if ((claimedSteps.get(key) ?? -Infinity) >= step) return false
+  claimedSteps.set(key, step)
+  return true
+}
+
+const recoveryKey = (id: string | number, hash: string) => `${id}:${hash}`
+
+/** Claims recovery code `hash` of user `id`: false when it was claimed already. Synchronous. */
+function claimRecovery(id: string | number, hash: string, now: number): boolean {
+  const key = recoveryKey(id, hash)
+  if (claimedRecovery.has(key)) return false
+  claimedRecovery.set(key, now)
+  return true
+}
+
+/**
+ * Checks a sign-in code (TOTP or recovery) for a user with a second factor, and claims it, so that
+ * it is accepted once however many sign-ins send it at the same time. On success returns the fields
+ * to write (only the two-factor columns: the step now used, or the recovery codes left, without any
+ * this process has claimed); null when the code is wrong or already used.
  */
 export async function checkSignInCode(payload: Payload, stored: StoredTwoFactor, code: string): Promise<Partial<StoredTwoFactor> | null> {
   if (!stored.twoFactorSecret) return null
+  const now = Date.now()
+  pruneClaims(now)
   if (SIX_DIGITS.test(code.replace(/\s+/g, ''))) {
-    const step = await verifyTotp(decryptSecret(payload, stored.twoFactorSecret), code, stored.twoFactorLastStep)
-    return step == null ? null : { twoFactorLastStep: step }
+    const after = Math.max(stored.twoFactorLastStep ?? -Infinity, claimedSteps.get(String(stored.id)) ?? -Infinity)
+    const step = await verifyTotp(decryptSecret(payload, stored.twoFactorSecret), code, Number.isFinite(after) ? after : null)
+    // After the await, nothing else runs until this returns: check and claim are one step.
+    return step != null && claimStep(stored.id, step) ? { twoFactorLastStep: step } : null
   }
   if (!looksLikeRecoveryCode(code)) return null
   const left = spendRecoveryCode(payload, storedHashes(stored.twoFactorRecoveryCodes), code)
-  return left ? { twoFactorRecoveryCodes: left } : null
+  if (!left || !claimRecovery(stored.id, hashRecoveryCode(payload, code), now)) return null
+  return { twoFactorRecoveryCodes: left.filter((hash) => !claimedRecovery.has(recoveryKey(stored.id, hash))) }
 }

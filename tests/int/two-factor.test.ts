@@ -176,6 +176,27 @@ describe('signing in with a second factor', () => {
     expect(await restSignIn(user.email, recoveryCodes[1]!.toLowerCase().replaceAll('-', ''))).toMatchObject({ status: 200 })
   })
 
+  // Red team: the same TOTP code or recovery code sent by 6 parallel sign-ins signed all 6 in (the
+  // check and the write of the used code were apart), and the parallel writes lost sessions.
+  it('the same code in 6 parallel sign-ins signs in exactly one; the sessions of the winner are kept', async () => {
+    const user = await makeUser(payload, ['contributor'], 'racer')
+    const { secret, recoveryCodes } = await enrol(user)
+    const sessionsOf = async () => ((await stored(user.id))?.sessions as { id: string }[] | undefined) ?? []
+    const sidOf = (token: string) => (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { sid: string }).sid
+    for (const code of [await codeFor(secret, 1), recoveryCodes[2]!]) {
+      const before = (await sessionsOf()).length
+      const answers = await Promise.all(Array.from({ length: 6 }, () => restSignIn(user.email, code)))
+      const won = answers.filter((a) => a.status === 200)
+      expect(won, JSON.stringify(answers.map((a) => [a.status, a.message]))).toHaveLength(1)
+      for (const lost of answers.filter((a) => a.status !== 200)) expect(lost).toMatchObject({ status: 401, token: undefined })
+      const sessions = await sessionsOf()
+      expect(sessions).toHaveLength(before + 1)
+      expect(sessions.map((session) => session.id)).toContain(sidOf(won[0]!.token!))
+      // Used is used: the code does not work again afterwards either.
+      expect(await restSignIn(user.email, code)).toMatchObject({ status: 401, token: undefined })
+    }
+  })
+
   it('no sign-in leaves a session behind when the code is missing; refresh cannot mint a token', async () => {
     const user = await makeUser(payload, ['contributor'], 'refresher')
     await enrol(user)
