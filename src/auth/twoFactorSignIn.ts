@@ -27,9 +27,8 @@ import {
 } from 'payload'
 
 import { recordAuditEvent } from '@/audit/record'
-import { clientAddress } from '@/lib/clientAddress'
 
-import { forgetAttempt } from './signInThrottle'
+import { forgetAttempt, throttleAddress } from './signInThrottle'
 import { checkSignInCode, readStored, writeUserRow, type Row } from './twoFactor'
 
 const CODE = Symbol.for('press-office.two-factor-code')
@@ -75,7 +74,7 @@ export const requireSecondFactor: CollectionBeforeLoginHook = async ({ req, user
   if (!code) {
     // The password was right and no code was guessed: not one of the address's failed sign-ins
     // (src/auth/signInThrottle.ts), or every two-step sign-in in the admin would count as one.
-    const address = clientAddress(req.headers)
+    const address = throttleAddress(req)
     if (address) forgetAttempt(address)
     throw new TwoFactorCodeError('required')
   }

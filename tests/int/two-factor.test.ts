@@ -218,6 +218,16 @@ describe('signing in with a second factor', () => {
     expect(await restSignIn(user.email, recoveryCodes[0], PASSWORD, from)).toMatchObject({ status: 200 })
   })
 
+  it('nor of a request without a usable address (counted in the shared "unknown" bucket)', async () => {
+    const user = await makeUser(payload, ['contributor'], 'two-stepper-unknown')
+    const { recoveryCodes } = await enrol(user)
+    const from = { 'X-Forwarded-For': 'not-an-ip' }
+    for (let round = 0; round < 12; round++) {
+      expect(await restSignIn(user.email, undefined, PASSWORD, from)).toMatchObject({ status: 401, message: expect.stringMatching(CODE_NEEDED) })
+    }
+    expect(await restSignIn(user.email, recoveryCodes[0], PASSWORD, from)).toMatchObject({ status: 200 })
+  })
+
   it('wrong codes count towards the lock like wrong passwords', async () => {
     const user = await makeUser(payload, ['contributor'], 'code-guesser')
     const { secret } = await enrol(user)
