@@ -32,7 +32,13 @@ export const Releases: CollectionConfig = {
     listSearchableFields: ['title', 'lead'],
     group: navGroups.content,
     // Publish asks first what publishing needs (minor or major, the note, a reason): src/components/admin/ReleasePublishButton.tsx
-    components: { edit: { PublishButton: '/src/components/admin/ReleasePublishButton#ReleasePublishButton' } },
+    components: {
+      edit: {
+        PublishButton: '/src/components/admin/ReleasePublishButton#ReleasePublishButton',
+        // Leaving a release gives up one's lock (Payload keeps it 5 minutes otherwise).
+        beforeDocumentControls: ['/src/components/admin/ReleaseLockOnLeave#ReleaseLockOnLeave'],
+      },
+    },
   },
   // Public lists read published releases newest first (REST without a sort: newest created first).
   indexes: [{ fields: ['_status', 'publishedAt', 'createdAt'] }, { fields: ['_status', 'createdAt'] }],
