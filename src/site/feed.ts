@@ -1,6 +1,7 @@
 import { Feed } from 'feed'
 
-import { dictionary, format, formatDate, type Locale } from '@/i18n'
+import { dictionary, formatDate, type Locale } from '@/i18n'
+import { withdrawnNoticeText } from '@/site/changeNotes'
 
 import { localePath, releasePath, siteURL } from './paths'
 import { listReleases } from './releases'
@@ -45,7 +46,7 @@ export async function releasesFeed(locale: Locale): Promise<string> {
     // description starts with the explanation (else the notice with the date), then the lead.
     const withdrawal = doc.withdrawal?.withdrawn ? doc.withdrawal : null
     const notice = withdrawal
-      ? withdrawal.explanation?.trim() || format(t.withdrawnNotice, { date: withdrawal.withdrawnAt ? formatDate(withdrawal.withdrawnAt, locale) : '' })
+      ? withdrawal.explanation?.trim() || withdrawnNoticeText(t.withdrawnNotice, withdrawal.withdrawnAt ? formatDate(withdrawal.withdrawnAt, locale) : '')
       : null
     const description = [notice, doc.lead].filter(Boolean).join('\n\n')
     feed.addItem({

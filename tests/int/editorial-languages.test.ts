@@ -186,3 +186,19 @@ describe('refusals in the admin language', () => {
     expect(REFUSALS.length).toBeGreaterThan(10)
   })
 })
+
+describe('a withdrawal explained in one language', () => {
+  it('the other languages’ pages read that explanation, marked with its language', async () => {
+    const id = await trilingualRelease('Withdrawn in one language')
+    await update(id, editor, { _status: 'published', withdrawal: { withdrawn: true, explanation: 'Səhvən dərc olunub.' } }, 'az')
+    const { withdrawalExplanation } = await import('@/site/changeNotes')
+    expect(await withdrawalExplanation(payload, id, 'az')).toEqual({ text: 'Səhvən dərc olunub.', lang: 'az', fallback: false })
+    expect(await withdrawalExplanation(payload, id, 'ru')).toEqual({ text: 'Səhvən dərc olunub.', lang: 'az', fallback: true })
+  })
+
+  it('the notice’s date does not end in two full stops (Russian dates end in "г.")', async () => {
+    const { withdrawnNoticeText } = await import('@/site/changeNotes')
+    expect(withdrawnNoticeText('Этот пресс-релиз отозван {date}.', '8 декабря 2026 г.')).toBe('Этот пресс-релиз отозван 8 декабря 2026 г.')
+    expect(withdrawnNoticeText('This press release was withdrawn on {date}.', '8 December 2026')).toBe('This press release was withdrawn on 8 December 2026.')
+  })
+})

@@ -15,7 +15,7 @@ import type { PageContext } from '@/site/context'
 import { newsArticleJsonLd } from '@/site/jsonLd'
 import { agencyRefs, galleryPathSlug, localizedImages, officialRefs, type LocalMedia, type Ref } from '@/site/directory'
 import { agencyPath, galleryPath, localePath, officialPath, releasePath, releasesPath, siteURL } from '@/site/paths'
-import { changeNotes } from '@/site/changeNotes'
+import { changeNotes, withdrawalExplanation, withdrawnNoticeText } from '@/site/changeNotes'
 import { site } from '@/site/payload'
 import { populated } from '@/site/populated'
 import { listReleases } from '@/site/releases'
@@ -54,6 +54,8 @@ export async function ReleaseView({
   const photos = galleryImages.map((image) => images.get(image.id)).filter((image): image is LocalMedia => Boolean(image))
   const recent = (await listReleases(locale, {}, 6)).items.filter((item) => item.doc.id !== doc.id).slice(0, 5)
   const notes = (doc.changeHistory?.length ?? 0) > 0 ? await changeNotes(await site(), doc.id, locale, { draft: Boolean(preview) }) : []
+  // Written in the language it was withdrawn from; the other pages read it, marked with that language.
+  const explanation = doc.withdrawal?.withdrawn ? await withdrawalExplanation(await site(), doc.id, locale, { draft: Boolean(preview) }) : null
   const url = `${siteURL()}${localePath(locale, alternates[locale])}`
   const withdrawn = doc.withdrawal?.withdrawn
 
@@ -69,12 +71,17 @@ export async function ReleaseView({
         {withdrawn && (
           <div className="notice notice--withdrawn" role="note">
             <h2>{t.withdrawnHeading}</h2>
-            <p>
-              {format(t.withdrawnNotice, {
-                date: doc.withdrawal?.withdrawnAt ? formatDate(doc.withdrawal.withdrawnAt, locale) : '',
-              })}
-            </p>
-            {doc.withdrawal?.explanation && <p>{doc.withdrawal.explanation}</p>}
+            <p>{withdrawnNoticeText(t.withdrawnNotice, doc.withdrawal?.withdrawnAt ? formatDate(doc.withdrawal.withdrawnAt, locale) : '')}</p>
+            {explanation && (
+              <p lang={explanation.lang}>
+                {explanation.text}
+                {explanation.fallback && (
+                  <span className="lang-mark" lang={locale}>
+                    {' '}({LOCALE_NAMES[explanation.lang]})
+                  </span>
+                )}
+              </p>
+            )}
           </div>
         )}
         {foreign && (
