@@ -8,6 +8,7 @@
  * other specs sign in with keep signing in with a password (the e2e server runs with REQUIRE_2FA_ROLES
  * empty: playwright.config.ts).
  */
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { generate } from 'otplib'
 
@@ -28,6 +29,9 @@ test.beforeAll(async ({ request }) => {
 
 async function passwordStep(page: import('@playwright/test').Page) {
   await page.goto('/admin/login')
+  // The sign-in page says what it is to a screen reader, and passes axe.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze()).violations.map((v) => v.id)).toEqual([])
   await page.locator('#field-email').fill(EDITOR.email)
   await page.locator('#field-password').fill(DEMO_PASSWORD)
   await page.locator('button[type=submit]').click()

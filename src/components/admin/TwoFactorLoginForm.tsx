@@ -51,7 +51,10 @@ export function TwoFactorLoginForm({ language, loginURL, forgotHref, redirectTo 
   }
 
   return (
-    <form className="login__form" onSubmit={submit} noValidate>
+    <form className="login__form" onSubmit={submit} noValidate aria-labelledby="sign-in-heading">
+      <h1 id="sign-in-heading" style={{ marginBottom: 'var(--base)' }}>
+        {step === 'code' ? t.title : t.signIn}
+      </h1>
       <div className="login__inputWrap">
         {step === 'password' ? (
           <>
