@@ -163,6 +163,8 @@ function documentProblem(bodyText: string): string | null {
     if (request.operationName != null && typeof request.operationName !== 'string') continue
     const operation = getOperationAST(document, request.operationName as string | null | undefined)
     if (!operation) continue
+    // There is no subscription type: graphql-http answered one with a 500 and an empty body.
+    if (operation.operation === 'subscription') return 'Subscriptions are not offered: ask with a query.'
     const paging = pagingProblem(document, operation, request.variables)
     if (paging) return paging
   }

@@ -54,3 +54,17 @@ describe('a password reset does not carry a sign-in past its second factor', () 
     await expect(payload.login({ collection: 'users', data: { email: admin.email, password: PASSWORD }, req })).rejects.toThrow(/two-factor code/i)
   })
 })
+
+describe('red-team round 8', () => {
+  it('a GraphQL subscription is refused with a sentence, not a 500', async () => {
+    for (const body of [{ query: 'subscription { __typename }' }, { query: 'query A { __typename } subscription B { __typename }', operationName: 'B' }]) {
+      // The app's own route, as requests reach it.
+      const { POST } = await import('@/app/(payload)/api/graphql/route')
+      const response = await (POST as unknown as (request: Request) => Promise<Response>)(
+        new Request('http://localhost:3000/api/graphql', { method: 'POST', headers: json, body: JSON.stringify(body) }),
+      )
+      expect(response.status, JSON.stringify(body)).toBeLessThan(500)
+      expect(((await response.json()) as { errors?: { message: string }[] }).errors?.[0]?.message).toMatch(/subscription/i)
+    }
+  })
+})
