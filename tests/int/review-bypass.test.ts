@@ -528,6 +528,21 @@ describe('red-team round 6: a photo of a release waiting for review', () => {
     expect((await storedPhoto(doc.id)).alt).toMatchObject({ az: 'Yeni təsvir' })
   })
 
+  it('a photo of the release’s gallery too (the reviewer sees it in the preview)', async () => {
+    const hero = await photo()
+    const inGallery = await photo()
+    counter += 1
+    const gallery = await payload.create({ collection: 'galleries', data: { title: `Gallery in review ${counter}`, photos: [inGallery.id] }, draft: true, user: contributor, overrideAccess: false })
+    await payload.create({
+      collection: 'releases',
+      data: { title: `Waiting with a gallery ${counter}`, type: 'news', leadAgency: agencyId, heroImage: hero.id, gallery: gallery.id, workflow: { state: 'in_review' } } as never,
+      draft: true,
+      user: contributor,
+      overrideAccess: false,
+    })
+    await expect(payload.update({ collection: 'media', id: inGallery.id, locale: 'az', data: { caption: 'UNREVIEWED' }, user: contributor, overrideAccess: false })).rejects.toThrow(/waiting for review/)
+  })
+
   it('editors still change it (an editor reviewing may correct a caption)', async () => {
     const doc = await photo()
     await submittedWith(doc.id)

@@ -35,7 +35,7 @@ export const AWAITING_REVIEW_MESSAGE =
   'This photo is in a release waiting for review: an editor may be looking at it. Set the release back to draft to change the photo, then submit it again.'
 
 /**
- * A photo of a release submitted for review is part of what the editor reviews: changed then, the
+ * A photo of a release submitted for review (its hero or in its gallery) is part of what the editor reviews: changed then, the
  * editor's publish would put out a photo they never saw. Back in draft the release needs submitting
  * again, and a publish from a page opened before that is refused (releaseWorkflow: changedSinceSeen).
  */
@@ -43,10 +43,18 @@ async function inReleaseAwaitingReview(req: PayloadRequest, target: Where): Prom
   const { docs } = await req.payload.find({ collection: 'media', where: target, overrideAccess: false, req, depth: 0, limit: 100, select: {} })
   const ids = docs.map((doc) => doc.id)
   if (ids.length === 0) return false
+  // The release's gallery is part of what the reviewer sees (as the scheduled-publish check counts it).
+  const { docs: galleries } = await inOwnLocale(req, () =>
+    req.payload.find({ collection: 'galleries', where: { photos: { in: ids } }, draft: true, overrideAccess: true, req, depth: 0, limit: 100, select: {} }),
+  )
+  const shownBy = [
+    ...IMAGE_FIELDS.releases.map((field) => ({ [field]: { in: ids } })),
+    ...(galleries.length ? [{ gallery: { in: galleries.map((gallery) => gallery.id) } }] : []),
+  ]
   const { totalDocs } = await inOwnLocale(req, () =>
     req.payload.find({
       collection: 'releases',
-      where: { and: [{ or: IMAGE_FIELDS.releases.map((field) => ({ [field]: { in: ids } })) }, { 'workflow.state': { equals: 'in_review' } }] },
+      where: { and: [{ or: shownBy }, { 'workflow.state': { equals: 'in_review' } }] },
       draft: true,
       overrideAccess: true,
       req,
