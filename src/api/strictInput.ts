@@ -382,17 +382,22 @@ export function whereProblem(fields: Field[], where: unknown, ctx: { req: Payloa
   return null
 }
 
-export const strictInput: CollectionBeforeOperationHook = async ({ args, operation, req, collection }) => {
-  // Server code is trusted: the local API, and operations a hook runs inside a REST or GraphQL
-  // request with `overrideAccess: true` (they share the client's `req`, but not its data).
-  if (req.payloadAPI === 'local' || (args as { overrideAccess?: boolean }).overrideAccess === true) return args
-  const where = whereProblem(collection.fields, (args as { where?: unknown }).where, { req }, operation === 'findVersions' || operation === 'countVersions')
+/** Server code is trusted: the local API, and operations a hook runs inside a REST or GraphQL request with `overrideAccess: true` (they share the client's `req`, but not its data). */
+const trusted = (args: unknown, req: PayloadRequest) => req.payloadAPI === 'local' || (args as { overrideAccess?: boolean }).overrideAccess === true
+
+/** Refuses a `where` (any operation) or a `sort` (reads) the collection's fields cannot answer. */
+function refuseBadQuery(args: unknown, operation: string, req: PayloadRequest, fields: Field[]): void {
+  const where = whereProblem(fields, (args as { where?: unknown }).where, { req }, operation === 'findVersions' || operation === 'countVersions')
   if (where) throw new InputError(where)
   if (operation === 'read') {
-    const problem = sortProblem(collection.fields, (args as { sort?: unknown }).sort)
+    const problem = sortProblem(fields, (args as { sort?: unknown }).sort)
     if (problem) throw new InputError(problem)
-    return args
   }
+}
+
+export const strictInput: CollectionBeforeOperationHook = async ({ args, operation, req, collection }) => {
+  if (trusted(args, req)) return args
+  refuseBadQuery(args, operation, req, collection.fields)
   if (operation !== 'create' && operation !== 'update') return args
   const { data, id } = args as { data?: unknown; id?: string | number }
   // One language per write: with `all` (or a language this check does not know) a localized value
@@ -426,13 +431,7 @@ export const strictInput: CollectionBeforeOperationHook = async ({ args, operati
  * (a list where a value belongs, `all`, a condition on a polymorphic relationship: a 500).
  */
 export const strictWhere: CollectionBeforeOperationHook = async ({ args, operation, req, collection }) => {
-  if (req.payloadAPI === 'local' || (args as { overrideAccess?: boolean }).overrideAccess === true) return args
-  const where = whereProblem(collection.fields, (args as { where?: unknown }).where, { req }, operation === 'findVersions' || operation === 'countVersions')
-  if (where) throw new InputError(where)
-  if (operation === 'read') {
-    const problem = sortProblem(collection.fields, (args as { sort?: unknown }).sort)
-    if (problem) throw new InputError(problem)
-  }
+  if (!trusted(args, req)) refuseBadQuery(args, operation, req, collection.fields)
   return args
 }
 
