@@ -18,23 +18,33 @@ export interface ChangeNoteView {
 
 type Row = { id?: string | null; date: string; note?: Partial<Record<Locale, string | null>> | string | null }
 
-export async function changeNotes(payload: Payload, id: string, locale: Locale, opts: { draft?: boolean } = {}): Promise<ChangeNoteView[]> {
-  const doc = (await payload.findByID({
+/** The release's `select`ed fields in every language (published copy, or the latest draft for a preview). */
+async function readAllLanguages<T>(payload: Payload, id: string, select: Record<string, true>, draft: boolean): Promise<T | null> {
+  return (await payload.findByID({
     collection: 'releases',
     id,
     locale: 'all',
-    draft: opts.draft ?? false,
+    draft,
     depth: 0,
-    select: { changeHistory: true },
-    overrideAccess: opts.draft ? true : false,
+    select,
+    overrideAccess: draft,
     disableErrors: true,
-  })) as { changeHistory?: Row[] | null } | null
+  })) as T | null
+}
+
+/** The text in `locale`, else in the first language that has one (marked as a fallback); null when none has. */
+function inLanguage(texts: Partial<Record<Locale, string | null>> | null | undefined, locale: Locale): { text: string; lang: Locale; fallback: boolean } | null {
+  const own = texts?.[locale]?.trim()
+  if (own) return { text: own, lang: locale, fallback: false }
+  const other = LOCALE_CODES.find((code) => texts?.[code]?.trim())
+  return other ? { text: texts![other]!.trim(), lang: other, fallback: true } : null
+}
+
+export async function changeNotes(payload: Payload, id: string, locale: Locale, opts: { draft?: boolean } = {}): Promise<ChangeNoteView[]> {
+  const doc = await readAllLanguages<{ changeHistory?: Row[] | null }>(payload, id, { changeHistory: true }, opts.draft ?? false)
   return (doc?.changeHistory ?? []).map((row) => {
-    const notes = typeof row.note === 'object' && row.note ? row.note : {}
-    const own = notes[locale]?.trim()
-    if (own) return { date: row.date, note: own, lang: locale, fallback: false }
-    const other = LOCALE_CODES.find((code) => notes[code]?.trim())
-    return other ? { date: row.date, note: notes[other]!.trim(), lang: other, fallback: true } : { date: row.date, note: null, lang: locale, fallback: false }
+    const shown = inLanguage(typeof row.note === 'object' ? row.note : null, locale)
+    return shown ? { date: row.date, note: shown.text, lang: shown.lang, fallback: shown.fallback } : { date: row.date, note: null, lang: locale, fallback: false }
   })
 }
 
@@ -46,21 +56,9 @@ export interface ExplanationView {
 
 /** The withdrawal explanation in `locale`, else in the first language that has one, marked; null when none has. */
 export async function withdrawalExplanation(payload: Payload, id: string, locale: Locale, opts: { draft?: boolean } = {}): Promise<ExplanationView | null> {
-  const doc = (await payload.findByID({
-    collection: 'releases',
-    id,
-    locale: 'all',
-    draft: opts.draft ?? false,
-    depth: 0,
-    select: { withdrawal: true },
-    overrideAccess: opts.draft ? true : false,
-    disableErrors: true,
-  })) as { withdrawal?: { explanation?: Partial<Record<Locale, string | null>> | null } | null } | null
-  const texts = doc?.withdrawal?.explanation ?? {}
-  const own = texts[locale]?.trim()
-  if (own) return { text: own, lang: locale, fallback: false }
-  const other = LOCALE_CODES.find((code) => texts[code]?.trim())
-  return other ? { text: texts[other]!.trim(), lang: other, fallback: true } : null
+  type Doc = { withdrawal?: { explanation?: Partial<Record<Locale, string | null>> | null } | null }
+  const doc = await readAllLanguages<Doc>(payload, id, { withdrawal: true }, opts.draft ?? false)
+  return inLanguage(doc?.withdrawal?.explanation, locale)
 }
 
 /** The withdrawal notice's sentence with its date; a date ending in a full stop ("8 декабря 2026 г.") ends it. */
